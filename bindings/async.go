@@ -1,0 +1,73 @@
+package bindings
+
+import (
+	"context"
+	"errors"
+
+	"github.com/arun-js/arun/eventloop"
+	"github.com/dop251/goja"
+)
+
+// Settle builds a JS value on the loop from the plain Go data a piece of
+// Async work produced. Return it from work when goja.ToValue's conversion is
+// not what the script should see.
+type Settle func(vm *goja.Runtime) (goja.Value, error)
+
+// ErrCancelled is the cause of the context of Async work whose task was
+// cancelled.
+var ErrCancelled = errors.New("bindings: operation cancelled")
+
+// Async runs work on its own goroutine and returns a runtime promise for its
+// result. The context work receives is cancelled when the awaiting task is
+// cancelled (the promise then rejects at once with the cancellation reason),
+// or when the run of the loop ends. work must not touch goja values; if it
+// returns a Settle, that runs on the loop to build the result. An error is
+// converted with ToJSError. what describes the operation for diagnostics.
+func (e *Env) Async(what string, work func(ctx context.Context) (any, error)) goja.Value {
+	ctx, cancel := context.WithCancelCause(e.Context())
+	w := e.NewWaiter(what, func() { cancel(ErrCancelled) })
+	if w.Done() {
+		cancel(ErrCancelled)
+		return w.Value()
+	}
+	e.Loop.Go(ctx, func(ctx context.Context) eventloop.Task {
+		v, err := work(ctx)
+		return func() error {
+			defer cancel(nil)
+			if w.Done() {
+				return nil
+			}
+			if err != nil {
+				w.Reject(err)
+				return nil
+			}
+			if s, ok := v.(Settle); ok {
+				jv, err := s(e.VM)
+				if err != nil {
+					w.Reject(err)
+					return nil
+				}
+				w.Resolve(jv)
+				return nil
+			}
+			w.Resolve(v)
+			return nil
+		}
+	})
+	return w.Value()
+}
+
+// Sync wraps a Go function so that a returned error becomes a thrown JS
+// error (converted with ToJSError).
+func (e *Env) Sync(fn func(call goja.FunctionCall) (goja.Value, error)) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) goja.Value {
+		v, err := fn(call)
+		if err != nil {
+			panic(e.ToJSError(err))
+		}
+		if v == nil {
+			return goja.Undefined()
+		}
+		return v
+	}
+}

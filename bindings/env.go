@@ -1,0 +1,162 @@
+// Package bindings is the contract between arun's runtime and the Go code
+// that gives scripts their APIs (the packages under bindings/).
+//
+// A binding is a Module: a name scripts resolve with require or import, and
+// an Init function that fills in its exports. Global installs globals. Both
+// receive the per-runtime *Env, which carries the event loop, the injected
+// host I/O, the permissions and the shared services bindings need from each
+// other without importing each other: the current asyncio task (for
+// cancellation), Waiters (runtime-owned promises that a cancelled task
+// rejects), Async (blocking Go work turned into a promise) and JS error
+// construction.
+//
+// # Goroutine rules
+//
+// Everything on Env runs on the loop goroutine, except what the work function
+// passed to Async does, which runs on its own goroutine and must not touch
+// goja values.
+package bindings
+
+import (
+	"context"
+	"io"
+	"net/http"
+
+	"github.com/arun-js/arun/eventloop"
+	"github.com/dop251/goja"
+)
+
+// Module is a built-in module resolvable by name from scripts.
+type Module struct {
+	// Name is what scripts pass to require or import ("asyncio", "arun:html").
+	Name string
+	// Aliases are other names for the same module ("node:fs/promises").
+	Aliases []string
+	// Init fills module.exports (or replaces it). It runs once per runtime,
+	// on the first require of the module.
+	Init func(env *Env, module *goja.Object) error
+}
+
+// Global installs global names when a runtime starts.
+type Global func(env *Env) error
+
+// Host is what the embedding program injects; every field may be nil.
+type Host struct {
+	Stdout, Stderr io.Writer
+	Stdin          io.Reader
+	// Env is the environment visible to process.env (subject to permissions).
+	Env map[string]string
+	// Args is process.argv.
+	Args []string
+	// HTTPClient is used by fetch; nil means a client of the runtime's own.
+	HTTPClient *http.Client
+	// Perms answers permission checks; nil denies nothing.
+	Perms Permissions
+	// Debug enables the --debug diagnostics.
+	Debug bool
+}
+
+// Env is one runtime's environment, shared by all bindings.
+type Env struct {
+	Loop *eventloop.Loop
+	VM   *goja.Runtime
+	Host
+
+	require  func(name string) (goja.Value, error)
+	values   map[any]any
+	tasks    taskState
+	fatal    func(v goja.Value)
+	deadlock []func() []string
+}
+
+// NewEnv creates the environment for loop's runtime. The runtime calls this;
+// bindings receive the result.
+func NewEnv(loop *eventloop.Loop, host Host) *Env {
+	if host.Stdout == nil {
+		host.Stdout = io.Discard
+	}
+	if host.Stderr == nil {
+		host.Stderr = io.Discard
+	}
+	if host.Env == nil {
+		host.Env = map[string]string{}
+	}
+	e := &Env{Loop: loop, VM: loop.VM(), Host: host, values: map[any]any{}}
+	e.tasks.init(e)
+	return e
+}
+
+// Value returns the per-runtime value stored under key (see SetValue).
+// Bindings use private key types, like context.Context values.
+func (e *Env) Value(key any) any { return e.values[key] }
+
+// SetValue stores a per-runtime value under key.
+func (e *Env) SetValue(key, v any) { e.values[key] = v }
+
+// SetRequire is called by the runtime to give bindings a way to load other
+// modules by name (see Require).
+func (e *Env) SetRequire(f func(name string) (goja.Value, error)) { e.require = f }
+
+// Require loads a module as the script's require would.
+func (e *Env) Require(name string) (goja.Value, error) {
+	if e.require == nil {
+		return nil, &Error{Name: "Error", Code: "ERR_MODULE_NOT_FOUND", Message: "cannot find module '" + name + "'"}
+	}
+	return e.require(name)
+}
+
+// Context is the context for Go work started now: cancelled when the current
+// run of the loop ends.
+func (e *Env) Context() context.Context { return e.Loop.Context() }
+
+// Permissions decides whether an operation is allowed. Check returns nil or
+// an error (a *PermissionError) naming the permission and target.
+type Permissions interface {
+	Check(kind PermissionKind, target string) error
+}
+
+// PermissionKind names a permission of contract section 9.
+type PermissionKind string
+
+// The permission kinds.
+const (
+	PermRead  PermissionKind = "read"
+	PermWrite PermissionKind = "write"
+	PermNet   PermissionKind = "net"
+	PermEnv   PermissionKind = "env"
+)
+
+// Check asks the host's permissions; nil Perms allows everything.
+func (e *Env) Check(kind PermissionKind, target string) error {
+	if e.Perms == nil {
+		return nil
+	}
+	return e.Perms.Check(kind, target)
+}
+
+// Fatal reports v (a thrown value) as an uncaught error and stops the run,
+// as an exception thrown in a callback does. Bindings call it for failures
+// that belong to no awaiting caller (asyncio.run's main rejecting).
+func (e *Env) Fatal(v goja.Value) {
+	if e.fatal != nil {
+		e.fatal(v)
+		return
+	}
+	e.Loop.Stop(&Error{Message: v.String()})
+}
+
+// SetFatal is called by the runtime to install Fatal's handler.
+func (e *Env) SetFatal(f func(v goja.Value)) { e.fatal = f }
+
+// OnDeadlock registers fn to describe, when the runtime detects a deadlock,
+// what is still waiting (one entry per waiting task).
+func (e *Env) OnDeadlock(fn func() []string) { e.deadlock = append(e.deadlock, fn) }
+
+// DescribeWaiting collects the descriptions of OnDeadlock's functions.
+func (e *Env) DescribeWaiting() []string {
+	var out []string
+	for _, f := range e.deadlock {
+		out = append(out, f()...)
+	}
+	return out
+}

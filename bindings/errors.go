@@ -1,0 +1,143 @@
+package bindings
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/dop251/goja"
+)
+
+// Error is a Go error that becomes a JS error with a name (the constructor
+// used when it is a standard one: TypeError, RangeError...), a Node-style
+// code (ENOENT, ERR_INVALID_ARG_TYPE) and a cause.
+type Error struct {
+	Name    string // "Error" when empty
+	Code    string
+	Message string
+	Cause   error
+	// Props are extra properties set on the JS error (errno, path, syscall).
+	Props map[string]any
+}
+
+func (e *Error) Error() string {
+	name := e.Name
+	if name == "" {
+		name = "Error"
+	}
+	if e.Code != "" {
+		return fmt.Sprintf("%s [%s]: %s", name, e.Code, e.Message)
+	}
+	return name + ": " + e.Message
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Cause }
+
+// Errorf makes an *Error with a formatted message.
+func Errorf(name, code, format string, args ...any) *Error {
+	return &Error{Name: name, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// TypeErrorf makes a TypeError with code ERR_INVALID_ARG_TYPE, the error Node
+// throws for an argument of the wrong type.
+func TypeErrorf(format string, args ...any) *Error {
+	return &Error{Name: "TypeError", Code: "ERR_INVALID_ARG_TYPE", Message: fmt.Sprintf(format, args...)}
+}
+
+// PermissionError is returned by a denied permission check.
+type PermissionError struct {
+	Kind   PermissionKind
+	Target string
+}
+
+func (e *PermissionError) Error() string {
+	flag := "--allow-" + string(e.Kind)
+	if e.Target == "" {
+		return fmt.Sprintf("permission denied: %s access; run with %s", e.Kind, flag)
+	}
+	return fmt.Sprintf("permission denied: %s access to %q; run with %s", e.Kind, e.Target, flag)
+}
+
+// JSValuer is implemented by Go errors that carry a JS value of their own
+// (a goja exception, a cancellation reason).
+type JSValuer interface{ JSValue() goja.Value }
+
+// ToJSError converts a Go error to the JS value a script should see:
+// a thrown goja exception keeps its value; an *Error becomes an instance of
+// its named constructor with code and cause; a *PermissionError a
+// "PermissionDenied" error with code ERR_ACCESS_DENIED; anything else an Error with
+// the Go message.
+func (e *Env) ToJSError(err error) goja.Value {
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return ex.Value()
+	}
+	var jv JSValuer
+	if errors.As(err, &jv) {
+		return jv.JSValue()
+	}
+	var be *Error
+	if errors.As(err, &be) {
+		obj := e.NewError(be.Name, be.Message)
+		if be.Code != "" {
+			_ = obj.Set("code", be.Code)
+		}
+		for k, v := range be.Props {
+			_ = obj.Set(k, v)
+		}
+		if be.Cause != nil {
+			_ = obj.Set("cause", e.ToJSError(be.Cause))
+		}
+		return obj
+	}
+	var pe *PermissionError
+	if errors.As(err, &pe) {
+		obj := e.NewError("PermissionDenied", pe.Error())
+		_ = obj.Set("code", "ERR_ACCESS_DENIED")
+		_ = obj.Set("permission", string(pe.Kind))
+		if pe.Target != "" {
+			_ = obj.Set("target", pe.Target)
+		}
+		return obj
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		obj := e.NewError("TimeoutError", err.Error())
+		return obj
+	}
+	return e.NewError("Error", err.Error())
+}
+
+// NewError creates a JS error object. If name is a global constructor
+// (TypeError, RangeError, or one a binding installed) it is used; otherwise
+// an Error whose name property is name.
+func (e *Env) NewError(name, message string) *goja.Object {
+	vm := e.VM
+	if name == "" {
+		name = "Error"
+	}
+	if ctor, ok := goja.AssertConstructor(vm.Get(name)); ok && isErrorCtor(vm, name) {
+		if obj, err := ctor(nil, vm.ToValue(message)); err == nil {
+			return obj
+		}
+	}
+	ctor, _ := goja.AssertConstructor(vm.Get("Error"))
+	obj, _ := ctor(nil, vm.ToValue(message))
+	_ = obj.Set("name", name)
+	return obj
+}
+
+var standardErrors = map[string]bool{
+	"Error": true, "TypeError": true, "RangeError": true, "SyntaxError": true,
+	"ReferenceError": true, "EvalError": true, "URIError": true,
+}
+
+func isErrorCtor(vm *goja.Runtime, name string) bool {
+	return standardErrors[name]
+}
+
+// Throw panics with err converted to a JS error; call it from a Go function
+// called by JS to throw.
+func (e *Env) Throw(err error) {
+	panic(e.ToJSError(err))
+}

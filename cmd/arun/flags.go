@@ -1,0 +1,152 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/arun-js/arun/runtime"
+)
+
+// parseArgs reads the flags before FILE; everything after FILE (or after
+// -e CODE) belongs to the script. done means exit now with code.
+func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, done bool) {
+	cfg.opts.Permissions = runtime.AllowAll()
+	var perms *runtime.Permissions // set once a permission flag is seen
+	grant := func() *runtime.Permissions {
+		if perms == nil {
+			perms = &runtime.Permissions{}
+		}
+		return perms
+	}
+	bad := func(format string, a ...any) (config, int, bool) {
+		fmt.Fprintf(stderr, "arun: "+format+"\n", a...)
+		fmt.Fprintln(stderr, "run 'arun --help' for usage")
+		return cfg, exitUsage, true
+	}
+	i := 0
+	for ; i < len(args); i++ {
+		a := args[i]
+		if a == "-" {
+			cfg.stdin = true
+			i++
+			break
+		}
+		if !strings.HasPrefix(a, "-") {
+			break
+		}
+		name, val, hasVal := strings.Cut(a, "=")
+		name = "--" + strings.TrimLeft(name, "-")
+		switch name {
+		case "--help", "--h":
+			fmt.Fprint(stdout, usage)
+			return cfg, exitOK, true
+		case "--version", "--v":
+			fmt.Fprintf(stdout, "arun %s\n", runtime.Version)
+			return cfg, exitOK, true
+		case "--e", "--eval":
+			if !hasVal {
+				if i+1 >= len(args) {
+					return bad("%s needs CODE", a)
+				}
+				i++
+				val = args[i]
+			}
+			cfg.eval = &val
+			i++
+			goto rest
+		case "--virtual-time":
+			cfg.opts.VirtualTime = true
+		case "--debug":
+			cfg.opts.Debug = true
+		case "--timeout":
+			if !hasVal {
+				if i+1 >= len(args) {
+					return bad("--timeout needs a duration")
+				}
+				i++
+				val = args[i]
+			}
+			d, err := time.ParseDuration(val)
+			if err != nil || d <= 0 {
+				return bad("--timeout: invalid duration %q (use Go syntax: 500ms, 10s, 2m)", val)
+			}
+			cfg.timeout = d
+		case "--unhandled-rejections":
+			if !hasVal {
+				if i+1 >= len(args) {
+					return bad("--unhandled-rejections needs strict, warn or none")
+				}
+				i++
+				val = args[i]
+			}
+			p, err := runtime.ParseRejectionPolicy(val)
+			if err != nil {
+				return bad("%v", err)
+			}
+			cfg.opts.UnhandledRejections = p
+		case "--sandbox":
+			grant()
+		case "--allow-read":
+			p := grant()
+			if hasVal {
+				p.Read = append(p.Read, splitList(val)...)
+			} else {
+				p.ReadAll = true
+			}
+		case "--allow-write":
+			p := grant()
+			if hasVal {
+				p.Write = append(p.Write, splitList(val)...)
+			} else {
+				p.WriteAll = true
+			}
+		case "--allow-net":
+			p := grant()
+			if hasVal {
+				p.Net = append(p.Net, splitList(val)...)
+			} else {
+				p.NetAll = true
+			}
+		case "--allow-env":
+			grant().EnvAll = true
+		case "--allow-all":
+			perms = runtime.AllowAll()
+		default:
+			return bad("unknown flag %s", a)
+		}
+	}
+	if cfg.eval == nil && !cfg.stdin && i < len(args) {
+		cfg.file = args[i]
+		i++
+	}
+rest:
+	if perms != nil {
+		cfg.opts.Permissions = perms
+	}
+	if i < len(args) {
+		cfg.opts.Args = append(cfg.opts.Args, args[i:]...)
+	}
+	script := cfg.file
+	switch {
+	case cfg.eval != nil:
+		script = "[eval]"
+	case cfg.stdin:
+		script = "-"
+	}
+	if script != "" {
+		cfg.opts.Args = append([]string{script}, cfg.opts.Args...)
+	}
+	return cfg, 0, false
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

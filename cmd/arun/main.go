@@ -1,0 +1,209 @@
+// Command arun runs JavaScript and TypeScript with Python-asyncio-style
+// concurrency: `arun FILE [ARGS]`, `arun -e CODE`, `arun -` (or a piped
+// stdin), `arun test [PATHS]`, and the REPL when stdin is a terminal.
+//
+// This is the only package that touches os.*, installs signal handlers and
+// maps errors to exit codes.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/arun-js/arun/runtime"
+)
+
+// Exit statuses of contract section 1.
+const (
+	exitOK        = 0
+	exitError     = 1
+	exitUsage     = 2
+	exitTimeout   = 124
+	exitInterrupt = 130
+	exitTerm      = 143
+)
+
+const usage = `arun - JavaScript with Python-asyncio-style concurrency
+
+Usage:
+  arun [FLAGS] FILE [ARGS...]   run FILE (.js .mjs .cjs .ts .mts) as the main module
+  arun [FLAGS] -e CODE          run CODE as the main module (top-level await allowed)
+  arun [FLAGS] -                read the main module from stdin (also when stdin is piped)
+  arun                          the interactive REPL (on a terminal)
+  arun test [FLAGS] [PATHS...]  run *_test.js / *.test.ts files (see 'arun test --help')
+  arun --version | --help
+
+Flags (before FILE):
+  --virtual-time                skip idle time: sleeps and timers complete at once, same output
+  --timeout DURATION            stop the whole run after DURATION (Go syntax: 10s, 2m); exit 124
+  --unhandled-rejections=MODE   strict (default: exit 1), warn, or none
+  --debug                       warn about slow callbacks, unawaited promises, lost task errors
+  --sandbox                     deny all permissions (grant back with the flags below)
+  --allow-read[=PATHS]          allow reading files (comma-separated paths)
+  --allow-write[=PATHS]         allow writing files
+  --allow-net[=HOSTS]           allow network access (host or host:port, comma-separated)
+  --allow-env                   allow reading the environment
+
+Exit status: 0 done, 1 uncaught error / unhandled rejection / deadlock, 2 usage or
+syntax error, 124 timeout, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// config is the parsed command line.
+type config struct {
+	opts    runtime.Options
+	timeout time.Duration
+	eval    *string
+	file    string
+	stdin   bool
+	perms   *runtime.Permissions
+	sandbox bool
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "test" {
+		return runTests(args[1:], stdout, stderr)
+	}
+	cfg, code, done := parseArgs(args, stdout, stderr)
+	if done {
+		return code
+	}
+	cfg.opts.Stdout, cfg.opts.Stderr, cfg.opts.Stdin = stdout, stderr, stdin
+	cfg.opts.Env = environ()
+	if cfg.file == "" && cfg.eval == nil && !cfg.stdin {
+		if isTerminal(stdin) {
+			return runREPL(cfg.opts, stdin, stdout, stderr)
+		}
+		cfg.stdin = true
+	}
+	var src *string
+	name := cfg.file
+	switch {
+	case cfg.eval != nil:
+		src, name = cfg.eval, "[eval].ts"
+	case cfg.stdin:
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "arun: reading stdin: %v\n", err)
+			return exitUsage
+		}
+		s := string(b)
+		src, name = &s, "[stdin].ts"
+		cfg.opts.Stdin = strings.NewReader("")
+	}
+	rt, err := runtime.New(cfg.opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "arun: %v\n", err)
+		return exitError
+	}
+	defer rt.Close()
+
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	if cfg.timeout > 0 {
+		var c2 context.CancelFunc
+		ctx, c2 = context.WithTimeoutCause(ctx, cfg.timeout, errTimeout)
+		defer c2()
+	}
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	stopSignals := make(chan struct{})
+	defer close(stopSignals)
+	go func() {
+		n := 0
+		for {
+			select {
+			case s := <-sigs:
+				n++
+				if n > 1 {
+					os.Exit(exitInterrupt)
+				}
+				if s == syscall.SIGTERM {
+					cancel(errTerminated)
+				} else {
+					cancel(errInterrupted)
+				}
+			case <-stopSignals:
+				return
+			}
+		}
+	}()
+
+	if src != nil {
+		err = rt.RunString(ctx, name, *src)
+	} else {
+		err = rt.RunFile(ctx, name)
+	}
+	return exitStatus(rt, err, context.Cause(ctx), stderr)
+}
+
+var (
+	errTimeout     = errors.New("arun: --timeout reached")
+	errInterrupted = errors.New("arun: interrupted (SIGINT)")
+	errTerminated  = errors.New("arun: terminated (SIGTERM)")
+)
+
+// exitStatus is the single mapping from a run's error to the exit status.
+func exitStatus(rt *runtime.Runtime, err, cause error, stderr io.Writer) int {
+	if err == nil {
+		return rt.ExitCode()
+	}
+	var ee *runtime.ExitError
+	if errors.As(err, &ee) {
+		return ee.Code
+	}
+	switch {
+	case errors.Is(cause, errTimeout):
+		fmt.Fprintln(stderr, "error: timed out (--timeout)")
+		return exitTimeout
+	case errors.Is(cause, errInterrupted):
+		return exitInterrupt
+	case errors.Is(cause, errTerminated):
+		return exitTerm
+	}
+	var se *runtime.ScriptError
+	if errors.As(err, &se) {
+		fmt.Fprint(stderr, se.Report())
+		switch se.Kind {
+		case runtime.KindSyntax, runtime.KindLoad:
+			return exitUsage
+		case runtime.KindTimeout:
+			return exitTimeout
+		case runtime.KindInterrupted:
+			return exitInterrupt
+		}
+		return exitError
+	}
+	fmt.Fprintf(stderr, "error: %v\n", err)
+	return exitError
+}
+
+func environ() map[string]string {
+	env := map[string]string{}
+	for _, kv := range os.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	return env
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,590 @@
+// Package eventloop is arun's event loop: the one goroutine that owns a
+// *goja.Runtime and runs everything that touches it.
+//
+// # Goroutine rules
+//
+// A Loop's methods may only be called from the loop goroutine (inside Run),
+// except Go, Reserve's enqueue function, Interrupt and Close, which are safe
+// from any goroutine. goja values never leave the loop goroutine: Go work
+// started with Go or Reserve computes plain Go data and hands back a closure
+// that the loop runs.
+//
+// # Turn order
+//
+// One turn of the loop runs, in order: expired timers (each one a macrotask),
+// completions handed back by Go work, then the immediates queued before the
+// turn began. Every macrotask is followed by the process.nextTick queue and
+// then the promise job (microtask) queue, as in Node.js.
+//
+// # Liveness
+//
+// Run returns when nothing is runnable, no referenced timer is pending and
+// no reservation is outstanding, when a macrotask fails (an uncaught
+// exception, or a rejection the policy treats as fatal), when Stop is called,
+// or when its context is cancelled. Cancellation interrupts running
+// JavaScript, cancels the context of every piece of Go work and drops what
+// was pending.
+//
+// # Virtual time
+//
+// With Options.VirtualTime the loop's clock jumps straight to the next timer
+// whenever nothing is runnable and no Go work is in flight; while Go work is
+// in flight the clock advances with real time.
+package eventloop
+
+import (
+	"container/heap"
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// ErrClosed is returned by Run on a loop that has been closed.
+var ErrClosed = errors.New("eventloop: loop is closed")
+
+// Options configures a Loop. The zero value is a real-time loop.
+type Options struct {
+	// VirtualTime makes the clock skip idle time (see the package doc).
+	VirtualTime bool
+	// OnUnhandledRejection is called (on the loop) for a promise that was
+	// rejected and still had no handler once the macrotask that rejected it and
+	// its microtasks finished. A non-nil error stops the loop with that error.
+	// If nil, unhandled rejections are ignored.
+	OnUnhandledRejection func(reason goja.Value) error
+	// Now is the wall clock used to report the start time; defaults to time.Now.
+	Now func() time.Time
+}
+
+// Task is a unit of work run on the loop; a non-nil error stops the loop.
+type Task func() error
+
+// Loop is an event loop bound to one goja runtime.
+type Loop struct {
+	vm   *goja.Runtime
+	opts Options
+
+	// clock
+	virtual  bool
+	start    time.Time     // monotonic origin
+	skipped  time.Duration // virtual time jumped ahead
+	wallBase time.Time
+
+	timers  timerHeap
+	seq     uint64
+	refs    int // referenced timers pending
+	ready   []Task
+	ticks   []tick
+	pending map[*goja.Promise]struct{} // rejected without handler
+	order   []*goja.Promise
+
+	// cross-goroutine state
+	mu        sync.Mutex
+	incoming  []Task
+	reserved  int
+	gen       uint64 // bumped when a failed run drops its reservations
+	wake      chan struct{}
+	runCtx    context.Context
+	runCancel context.CancelCauseFunc
+	workers   sync.WaitGroup
+	closed    bool
+
+	running  bool
+	stopErr  error
+	stopped  bool
+	taskErr  error
+	cur      Task
+	trampoln goja.Callable
+	onIdle   []func() bool
+}
+
+type tick struct {
+	fn   goja.Callable
+	args []goja.Value
+}
+
+// New creates a loop for vm. The loop installs vm's promise rejection tracker
+// and uses vm from its own goroutine only while Run is active.
+func New(vm *goja.Runtime, opts Options) *Loop {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	l := &Loop{
+		vm:       vm,
+		opts:     opts,
+		virtual:  opts.VirtualTime,
+		start:    time.Now(),
+		wallBase: opts.Now(),
+		wake:     make(chan struct{}, 1),
+		pending:  map[*goja.Promise]struct{}{},
+	}
+	vm.SetPromiseRejectionTracker(l.trackRejection)
+	vm.SetTimeSource(func() time.Time { return l.wallBase.Add(l.Now()) })
+	// One outermost JS call per macrotask: run the task, then the tick queue;
+	// goja drains promise jobs when the outermost call returns.
+	runTask := vm.ToValue(func(goja.FunctionCall) goja.Value {
+		if f := l.cur; f != nil {
+			l.cur = nil
+			if err := f(); err != nil && l.taskErr == nil {
+				l.taskErr = err
+			}
+		}
+		l.runTicks()
+		return goja.Undefined()
+	})
+	// The trampoline must be a JS function: Go functions called from Go push
+	// no frame, so calls made inside them would each count as outermost and
+	// drain promise jobs too early.
+	mk, err := vm.RunString("(function(run){ return function(){ run(); }; })")
+	if err != nil {
+		panic("eventloop: trampoline: " + err.Error())
+	}
+	mkf, _ := goja.AssertFunction(mk)
+	tr, err := mkf(goja.Undefined(), runTask)
+	if err != nil {
+		panic("eventloop: trampoline: " + err.Error())
+	}
+	l.trampoln, _ = goja.AssertFunction(tr)
+	return l
+}
+
+// VM returns the runtime this loop owns.
+func (l *Loop) VM() *goja.Runtime { return l.vm }
+
+// Virtual reports whether the loop uses virtual time.
+func (l *Loop) Virtual() bool { return l.virtual }
+
+// Now is the loop's monotonic clock: the time since the loop was created,
+// including the idle time skipped under virtual time.
+func (l *Loop) Now() time.Duration {
+	return time.Since(l.start) + l.skipped
+}
+
+// WallTime is the wall-clock time matching Now (what Date.now reports).
+func (l *Loop) WallTime() time.Time { return l.wallBase.Add(l.Now()) }
+
+// Context returns the context of the current Run: it is cancelled when Run
+// returns. Outside Run it is an already-cancelled context.
+func (l *Loop) Context() context.Context {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.runCtx == nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		return ctx
+	}
+	return l.runCtx
+}
+
+// Schedule queues t as a macrotask in the ready queue (setImmediate, callSoon).
+func (l *Loop) Schedule(t Task) { l.ready = append(l.ready, t) }
+
+// NextTick queues fn to run after the current macrotask and before promise
+// jobs, as Node's process.nextTick.
+func (l *Loop) NextTick(fn goja.Callable, args ...goja.Value) {
+	l.ticks = append(l.ticks, tick{fn, args})
+}
+
+// OnIdle registers fn to be called when the loop is about to finish because
+// nothing is left to do. If fn returns true it scheduled more work and the
+// loop goes on. Used by the runtime for deadlock detection.
+func (l *Loop) OnIdle(fn func() bool) { l.onIdle = append(l.onIdle, fn) }
+
+// Reserve keeps the loop alive until the returned enqueue function is called.
+// enqueue may be called from any goroutine, exactly once; the task it is given
+// runs on the loop. If the loop has stopped by then, the task is dropped.
+func (l *Loop) Reserve() (enqueue func(Task)) {
+	l.mu.Lock()
+	l.reserved++
+	gen := l.gen
+	l.mu.Unlock()
+	var once sync.Once
+	return func(t Task) {
+		once.Do(func() {
+			l.mu.Lock()
+			if gen != l.gen {
+				l.mu.Unlock() // that run is over: drop the task
+				return
+			}
+			l.incoming = append(l.incoming, func() error {
+				l.mu.Lock()
+				l.reserved--
+				l.mu.Unlock()
+				if t == nil {
+					return nil
+				}
+				return t()
+			})
+			l.mu.Unlock()
+			select {
+			case l.wake <- struct{}{}:
+			default:
+			}
+		})
+	}
+}
+
+// Go runs work on a new goroutine with a context that is cancelled when the
+// current Run ends (or by the caller's own derived contexts). The task work
+// returns, if non-nil, runs on the loop. The loop stays alive meanwhile, and
+// Close waits for the goroutine to return.
+func (l *Loop) Go(ctx context.Context, work func(ctx context.Context) Task) {
+	enqueue := l.Reserve()
+	if ctx == nil {
+		ctx = l.Context()
+	}
+	l.workers.Add(1)
+	go func() {
+		defer l.workers.Done()
+		var t Task
+		defer func() { enqueue(t) }()
+		t = work(ctx)
+	}()
+}
+
+// Stop makes Run return err once the current macrotask ends. A nil err
+// stops the loop cleanly.
+func (l *Loop) Stop(err error) {
+	if !l.stopped {
+		l.stopped = true
+		l.stopErr = err
+	}
+}
+
+// Interrupt stops running JavaScript with v (see goja.Runtime.Interrupt) and
+// makes Run return. Safe from any goroutine.
+func (l *Loop) Interrupt(v any) {
+	l.vm.Interrupt(v)
+	l.mu.Lock()
+	cancel := l.runCancel
+	l.mu.Unlock()
+	if cancel != nil {
+		cancel(&InterruptError{Value: v})
+	}
+}
+
+// InterruptError is the cause of a Run stopped by Interrupt.
+type InterruptError struct{ Value any }
+
+func (e *InterruptError) Error() string {
+	if err, ok := e.Value.(error); ok {
+		return "eventloop: interrupted: " + err.Error()
+	}
+	return "eventloop: interrupted"
+}
+
+// Unwrap returns the interrupt value if it is an error.
+func (e *InterruptError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// Close cancels whatever is in flight and waits for the loop's goroutines.
+// It is idempotent and safe from any goroutine once Run has returned.
+func (l *Loop) Close() {
+	l.mu.Lock()
+	l.closed = true
+	if l.runCancel != nil {
+		l.runCancel(ErrClosed)
+	}
+	l.mu.Unlock()
+	l.workers.Wait()
+}
+
+// Run calls start on the loop, then runs the loop until it has nothing left
+// to do, a task fails, Stop is called or ctx is cancelled. On cancellation it
+// returns context.Cause(ctx).
+func (l *Loop) Run(ctx context.Context, start Task) (err error) {
+	l.mu.Lock()
+	if l.closed {
+		l.mu.Unlock()
+		return ErrClosed
+	}
+	if l.running {
+		l.mu.Unlock()
+		return errors.New("eventloop: Run called while running")
+	}
+	l.running = true
+	runCtx, cancel := context.WithCancelCause(ctx)
+	l.runCtx, l.runCancel = runCtx, cancel
+	l.mu.Unlock()
+	l.stopped, l.stopErr = false, nil
+	l.vm.ClearInterrupt()
+
+	watchDone := make(chan struct{})
+	go func() {
+		select {
+		case <-runCtx.Done():
+			l.vm.Interrupt(runCtx.Err())
+		case <-watchDone:
+		}
+	}()
+	defer func() {
+		close(watchDone)
+		cancel(nil)
+		l.mu.Lock()
+		l.running = false
+		if err != nil {
+			// Drop everything pending: cancelled work never runs.
+			l.incoming = nil
+			l.reserved = 0
+			l.gen++
+		}
+		l.mu.Unlock()
+		if err != nil {
+			l.reset()
+		}
+		l.vm.ClearInterrupt()
+	}()
+
+	if start != nil {
+		if err := l.exec(start); err != nil {
+			return l.finish(runCtx, err)
+		}
+	}
+	for {
+		if l.stopped {
+			return l.stopErr
+		}
+		if runCtx.Err() != nil {
+			return context.Cause(runCtx)
+		}
+		did, err := l.turn()
+		if err != nil {
+			return l.finish(runCtx, err)
+		}
+		if did {
+			continue
+		}
+		if l.stopped {
+			return l.stopErr
+		}
+		if !l.alive() {
+			more := false
+			for _, f := range l.onIdle {
+				if f() {
+					more = true
+				}
+			}
+			if more || l.stopped {
+				continue
+			}
+			return nil
+		}
+		if err := l.wait(runCtx); err != nil {
+			return err
+		}
+	}
+}
+
+func (l *Loop) finish(ctx context.Context, err error) error {
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		if e, ok := ie.Value().(error); ok {
+			return e
+		}
+	}
+	return err
+}
+
+// reset drops all pending work after a failed or cancelled run.
+func (l *Loop) reset() {
+	l.timers = nil
+	l.refs = 0
+	l.ready = nil
+	l.ticks = nil
+	l.pending = map[*goja.Promise]struct{}{}
+	l.order = nil
+}
+
+func (l *Loop) alive() bool {
+	if len(l.ready) > 0 || l.refs > 0 {
+		return true
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.reserved > 0 || len(l.incoming) > 0
+}
+
+// turn runs one turn of the loop and reports whether it ran anything.
+func (l *Loop) turn() (bool, error) {
+	did := false
+	// timers
+	now := l.Now()
+	for len(l.timers) > 0 && l.timers[0].when <= now {
+		t := heap.Pop(&l.timers).(*Timer)
+		t.index = -1
+		if t.ref {
+			l.refs--
+		}
+		if t.interval > 0 {
+			t.when = now + t.interval
+			l.push(t)
+		} else {
+			t.done = true
+		}
+		did = true
+		if err := l.exec(t.fn); err != nil {
+			return did, err
+		}
+		if l.stopped {
+			return did, nil
+		}
+	}
+	// completions from Go
+	l.mu.Lock()
+	in := l.incoming
+	l.incoming = nil
+	l.mu.Unlock()
+	for i, t := range in {
+		did = true
+		if err := l.exec(t); err != nil {
+			l.requeue(in[i+1:])
+			return did, err
+		}
+		if l.stopped {
+			l.requeue(in[i+1:])
+			return did, nil
+		}
+	}
+	// immediates queued before this point
+	n := len(l.ready)
+	if n > 0 {
+		batch := l.ready[:n:n]
+		l.ready = l.ready[n:]
+		for i, t := range batch {
+			did = true
+			if err := l.exec(t); err != nil {
+				l.ready = append(batch[i+1:], l.ready...)
+				return did, err
+			}
+			if l.stopped {
+				l.ready = append(batch[i+1:], l.ready...)
+				return did, nil
+			}
+		}
+		if len(l.ready) == 0 {
+			l.ready = nil
+		}
+	}
+	return did, nil
+}
+
+func (l *Loop) requeue(rest []Task) {
+	if len(rest) == 0 {
+		return
+	}
+	l.mu.Lock()
+	l.incoming = append(rest, l.incoming...)
+	l.mu.Unlock()
+}
+
+// exec runs one macrotask followed by ticks and microtasks, then reports
+// unhandled rejections.
+func (l *Loop) exec(t Task) error {
+	l.cur = t
+	l.taskErr = nil
+	_, err := l.trampoln(goja.Undefined())
+	l.cur = nil
+	for err == nil && l.taskErr == nil && len(l.ticks) > 0 {
+		_, err = l.trampoln(goja.Undefined())
+	}
+	if err != nil {
+		return err
+	}
+	if l.taskErr != nil {
+		err, l.taskErr = l.taskErr, nil
+		return err
+	}
+	return l.checkRejections()
+}
+
+// RunMacrotask runs t as a macrotask right now (from the loop goroutine,
+// outside any JavaScript call), with ticks and microtasks after it.
+func (l *Loop) RunMacrotask(t Task) error { return l.exec(t) }
+
+func (l *Loop) runTicks() {
+	for len(l.ticks) > 0 && l.taskErr == nil {
+		tk := l.ticks[0]
+		l.ticks[0] = tick{}
+		l.ticks = l.ticks[1:]
+		if _, err := tk.fn(goja.Undefined(), tk.args...); err != nil {
+			l.taskErr = err
+			return
+		}
+	}
+	l.ticks = nil
+}
+
+func (l *Loop) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
+	if op == goja.PromiseRejectionReject {
+		if _, ok := l.pending[p]; !ok {
+			l.pending[p] = struct{}{}
+			l.order = append(l.order, p)
+		}
+	} else {
+		delete(l.pending, p)
+	}
+}
+
+func (l *Loop) checkRejections() error {
+	if len(l.order) == 0 {
+		return nil
+	}
+	order := l.order
+	l.order = nil
+	for _, p := range order {
+		if _, ok := l.pending[p]; !ok {
+			continue
+		}
+		delete(l.pending, p)
+		if l.opts.OnUnhandledRejection != nil {
+			if err := l.opts.OnUnhandledRejection(p.Result()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// wait blocks until something can run: a completion, the next timer or
+// cancellation. Under virtual time with no work in flight it jumps the clock.
+func (l *Loop) wait(ctx context.Context) error {
+	l.mu.Lock()
+	inflight := l.reserved > 0
+	queued := len(l.incoming) > 0
+	l.mu.Unlock()
+	if queued {
+		return nil
+	}
+	if len(l.timers) > 0 {
+		d := l.timers[0].when - l.Now()
+		if d <= 0 {
+			return nil
+		}
+		if l.virtual && !inflight {
+			l.skipped += d
+			return nil
+		}
+		tm := time.NewTimer(d)
+		defer tm.Stop()
+		select {
+		case <-l.wake:
+		case <-tm.C:
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+		return nil
+	}
+	select {
+	case <-l.wake:
+	case <-ctx.Done():
+		return context.Cause(ctx)
+	}
+	return nil
+}

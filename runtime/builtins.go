@@ -1,0 +1,63 @@
+package runtime
+
+import (
+	"github.com/arun-js/arun/bindings"
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/buffer"
+	"github.com/dop251/goja_nodejs/require"
+	"github.com/dop251/goja_nodejs/url"
+	_ "github.com/dop251/goja_nodejs/util" // registers "util" with goja_nodejs's require
+)
+
+// nodejsKey keeps goja_nodejs's require module of a runtime.
+type nodejsKey struct{}
+
+// fromNodejs is a built-in module served by goja_nodejs.
+func fromNodejs(name string, aliases ...string) bindings.Module {
+	return bindings.Module{Name: name, Aliases: aliases, Init: func(env *bindings.Env, module *goja.Object) error {
+		rm := env.Value(nodejsKey{}).(*require.RequireModule)
+		v, err := rm.Require(name)
+		if err != nil {
+			return err
+		}
+		return module.Set("exports", v)
+	}}
+}
+
+// builtinModules is the table of modules every runtime has.
+func builtinModules() []bindings.Module {
+	return []bindings.Module{
+		fromNodejs("buffer", "node:buffer"),
+		fromNodejs("url", "node:url"),
+		fromNodejs("util", "node:util"),
+		{Name: "asyncio", Aliases: []string{"arun:asyncio"}, Init: func(env *bindings.Env, module *goja.Object) error {
+			return nil // filled in by the asyncio binding
+		}},
+	}
+}
+
+// builtinGlobals installs globals that come from binding packages, in order.
+func builtinGlobals() []bindings.Global {
+	return []bindings.Global{nodejsGlobals}
+}
+
+// nodejsGlobals enables goja_nodejs's require machinery (needed by its
+// buffer and url modules) and installs Buffer, URL and URLSearchParams.
+func nodejsGlobals(env *bindings.Env) error {
+	vm := env.VM
+	reg := require.NewRegistry(require.WithLoader(func(path string) ([]byte, error) {
+		return nil, require.ModuleFileDoesNotExistError
+	}))
+	rm := reg.Enable(vm)
+	env.SetValue(nodejsKey{}, rm)
+	buffer.Enable(vm)
+	url.Enable(vm)
+	// scripts get arun's own require, resolving from the runtime's directory
+	return vm.Set("require", func(call goja.FunctionCall) goja.Value {
+		v, err := env.Require(call.Argument(0).String())
+		if err != nil {
+			panic(env.ToJSError(err))
+		}
+		return v
+	})
+}

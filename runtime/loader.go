@@ -1,0 +1,333 @@
+package runtime
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/arun-js/arun/bindings"
+	"github.com/dop251/goja"
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// The main module runs inside this async function (top-level await), with
+// CommonJS's names in scope.
+const (
+	mainBanner = "(async function(require, module, exports, __filename, __dirname){"
+	cjsBanner  = "(function(exports, require, module, __filename, __dirname){"
+	footer     = "\n})"
+	// builtinNS is the esbuild namespace of built-in modules.
+	builtinNS = "arun"
+)
+
+// loader turns files into goja programs with esbuild and implements require
+// for what the bundle did not link statically (dynamic require, the REPL).
+type loader struct {
+	r     *Runtime
+	cache map[string]goja.Value // resolved path -> module.exports
+	mu    sync.Mutex
+}
+
+func newLoader(r *Runtime) *loader {
+	return &loader{r: r, cache: map[string]goja.Value{}}
+}
+
+var extLoaders = map[string]api.Loader{
+	".js": api.LoaderJS, ".mjs": api.LoaderJS, ".cjs": api.LoaderJS, ".jsx": api.LoaderJSX,
+	".ts": api.LoaderTS, ".mts": api.LoaderTS, ".cts": api.LoaderTS, ".tsx": api.LoaderTSX,
+	".json": api.LoaderJSON,
+}
+
+func loaderFor(path string) api.Loader {
+	if l, ok := extLoaders[strings.ToLower(filepath.Ext(path))]; ok {
+		return l
+	}
+	return api.LoaderJS
+}
+
+func (ld *loader) plugin() api.Plugin {
+	names := ld.r.mods.names()
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = regexp.QuoteMeta(n)
+	}
+	// every node: name is claimed, so a missing one fails when required (a
+	// catchable error), not when bundling.
+	filter := `^(node:.*|` + strings.Join(quoted, "|") + `)$`
+	return api.Plugin{Name: "arun-builtins", Setup: func(b api.PluginBuild) {
+		b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+			return api.OnResolveResult{Path: a.Path, Namespace: builtinNS}, nil
+		})
+		b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: builtinNS}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
+			s := fmt.Sprintf("module.exports = __arun_builtin(%q);", a.Path)
+			return api.OnLoadResult{Contents: &s, Loader: api.LoaderJS}, nil
+		})
+	}}
+}
+
+func (ld *loader) buildOptions(entry string, src *string, format api.Format, banner string) api.BuildOptions {
+	opts := api.BuildOptions{
+		Bundle:        true,
+		Write:         false,
+		Format:        format,
+		Target:        api.ES2017,
+		Platform:      api.PlatformNeutral,
+		MainFields:    []string{"main", "module"},
+		Conditions:    []string{"node", "require", "import", "default"},
+		Supported:     map[string]bool{"top-level-await": format == api.FormatESModule, "dynamic-import": false},
+		Sourcemap:     api.SourceMapInline,
+		SourcesContent: api.SourcesContentExclude,
+		AbsWorkingDir: filepath.Dir(entry),
+		Outfile:       filepath.Join(filepath.Dir(entry), "arun:internal.js"),
+		Banner:        map[string]string{"js": banner},
+		Footer:        map[string]string{"js": footer},
+		Plugins:       []api.Plugin{ld.plugin()},
+		LogLevel:      api.LogLevelSilent,
+		Charset:       api.CharsetUTF8,
+		ResolveExtensions: []string{".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", ".jsx", ".json"},
+		Loader:        map[string]api.Loader{".mts": api.LoaderTS, ".cts": api.LoaderTS},
+	}
+	if src != nil {
+		opts.Stdin = &api.StdinOptions{
+			Contents:   *src,
+			ResolveDir: filepath.Dir(entry),
+			Sourcefile: entry,
+			Loader:     loaderFor(entry),
+		}
+	} else {
+		opts.EntryPoints = []string{entry}
+	}
+	return opts
+}
+
+// buildMain bundles the main module (from disk, or src) into a program whose
+// completion value is the async wrapper function.
+func (ld *loader) buildMain(abs string, src *string) (*goja.Program, error) {
+	if src != nil {
+		ld.r.sources.put(abs, *src)
+	}
+	res := api.Build(ld.buildOptions(abs, src, api.FormatESModule, mainBanner))
+	if len(res.Errors) > 0 {
+		return nil, ld.r.buildError(res.Errors, abs)
+	}
+	return ld.compile(abs, res)
+}
+
+func (ld *loader) compile(abs string, res api.BuildResult) (*goja.Program, error) {
+	var code []byte
+	for _, f := range res.OutputFiles {
+		if strings.HasSuffix(f.Path, ".js") {
+			code = f.Contents
+		}
+	}
+	if code == nil {
+		return nil, &ScriptError{Kind: KindLoad, Message: "esbuild produced no output for " + abs}
+	}
+	prog, err := goja.Compile(abs, string(code), false)
+	if err != nil {
+		return nil, ld.r.compileError(err, abs)
+	}
+	return prog, nil
+}
+
+// buildError turns esbuild's messages into a ScriptError with a code frame.
+func (r *Runtime) buildError(msgs []api.Message, entry string) error {
+	m := msgs[0]
+	se := &ScriptError{Kind: KindSyntax, Message: "SyntaxError: " + m.Text}
+	if strings.Contains(m.Text, "Could not resolve") || strings.Contains(m.Text, "Could not read") {
+		se.Kind = KindLoad
+		se.Message = "Error: " + m.Text
+	}
+	if m.Location != nil {
+		file := m.Location.File
+		if file != "" && !filepath.IsAbs(file) && !strings.HasPrefix(file, builtinNS+":") {
+			file = filepath.Join(filepath.Dir(entry), file)
+		}
+		se.File = r.displayPath(file)
+		se.Line = m.Location.Line
+		se.Column = m.Location.Column + 1
+		se.Frame = codeFrame(m.Location.LineText, se.Line, se.Column)
+	}
+	if len(msgs) > 1 {
+		se.Stack = fmt.Sprintf("(and %d more errors)", len(msgs)-1)
+	}
+	return se
+}
+
+var gojaSyntaxRe = regexp.MustCompile(`^(.*?):(\d+):(\d+):?\s*(.*)$`)
+
+// compileError reports goja's own parse errors (syntax esbuild accepted but
+// goja does not support).
+func (r *Runtime) compileError(err error, abs string) error {
+	se := &ScriptError{Kind: KindSyntax, Message: "SyntaxError: " + err.Error(), Cause: err}
+	if ce, ok := err.(*goja.CompilerSyntaxError); ok {
+		se.Message = "SyntaxError: " + ce.Message
+		pos := ce.File.Position(ce.Offset)
+		se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
+		if se.File == "" {
+			se.File = abs
+		}
+		se.Frame = r.sources.frame(se.File, se.Line, se.Column)
+		se.File = r.displayPath(se.File)
+		se.Message += " (the engine does not support this syntax)"
+	}
+	return se
+}
+
+// requireFunc is the require function given to modules in dir.
+func (ld *loader) requireFunc(dir string) goja.Value {
+	return ld.r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		name := call.Argument(0).String()
+		v, err := ld.require(dir, name)
+		if err != nil {
+			panic(ld.r.env.ToJSError(err))
+		}
+		return v
+	})
+}
+
+// require loads a module at run time: a built-in by name, or a file (or
+// package) resolved from dir, bundled as CommonJS and cached by path.
+func (ld *loader) require(dir, name string) (goja.Value, error) {
+	if v, ok, err := ld.r.mods.load(name); ok || err != nil {
+		return v, err
+	}
+	if strings.HasPrefix(name, "node:") {
+		return nil, &bindings.Error{Code: "ERR_UNKNOWN_BUILTIN_MODULE", Message: "no such built-in module: " + name}
+	}
+	key := name
+	if strings.HasPrefix(name, ".") || filepath.IsAbs(name) {
+		key = filepath.Clean(filepath.Join(dir, name))
+		if filepath.IsAbs(name) {
+			key = filepath.Clean(name)
+		}
+	} else {
+		key = dir + "\x00" + name
+	}
+	ld.mu.Lock()
+	if v, ok := ld.cache[key]; ok {
+		ld.mu.Unlock()
+		return v, nil
+	}
+	ld.mu.Unlock()
+	if err := ld.r.env.Check(bindings.PermRead, key); err != nil && !strings.Contains(key, "\x00") {
+		return nil, err
+	}
+	entry := name
+	if !strings.HasPrefix(name, ".") && !filepath.IsAbs(name) {
+		// a package: let esbuild resolve it from dir through a stub entry
+		stub := fmt.Sprintf("module.exports = require(%q);", name)
+		opts := ld.buildOptions(filepath.Join(dir, "[require].js"), &stub, api.FormatCommonJS, cjsBanner)
+		return ld.runCJS(key, opts, filepath.Join(dir, "[require].js"))
+	}
+	entry = key
+	if _, err := os.Stat(entry); err != nil {
+		// let esbuild try the extensions (./x -> ./x.ts)
+		stub := fmt.Sprintf("module.exports = require(%q);", entry)
+		opts := ld.buildOptions(filepath.Join(dir, "[require].js"), &stub, api.FormatCommonJS, cjsBanner)
+		return ld.runCJS(key, opts, filepath.Join(dir, "[require].js"))
+	}
+	opts := ld.buildOptions(entry, nil, api.FormatCommonJS, cjsBanner)
+	return ld.runCJS(key, opts, entry)
+}
+
+func (ld *loader) runCJS(key string, opts api.BuildOptions, entry string) (goja.Value, error) {
+	res := api.Build(opts)
+	if len(res.Errors) > 0 {
+		err := ld.r.buildError(res.Errors, entry)
+		if se, ok := err.(*ScriptError); ok && se.Kind == KindLoad {
+			return nil, &bindings.Error{Code: "MODULE_NOT_FOUND", Message: strings.TrimPrefix(se.Error(), "Error: ")}
+		}
+		return nil, err
+	}
+	prog, err := ld.compile(entry, res)
+	if err != nil {
+		return nil, err
+	}
+	vm := ld.r.vm
+	fnv, err := vm.RunProgram(prog)
+	if err != nil {
+		return nil, err
+	}
+	fn, _ := goja.AssertFunction(fnv)
+	mod := vm.NewObject()
+	exports := vm.NewObject()
+	_ = mod.Set("exports", exports)
+	ld.mu.Lock()
+	ld.cache[key] = exports
+	ld.mu.Unlock()
+	if _, err := fn(goja.Undefined(), exports, ld.requireFunc(filepath.Dir(entry)), mod, vm.ToValue(entry), vm.ToValue(filepath.Dir(entry))); err != nil {
+		ld.mu.Lock()
+		delete(ld.cache, key)
+		ld.mu.Unlock()
+		return nil, err
+	}
+	v := mod.Get("exports")
+	ld.mu.Lock()
+	ld.cache[key] = v
+	ld.mu.Unlock()
+	return v, nil
+}
+
+// moduleTable is the runtime's explicit table of native modules.
+type moduleTable struct {
+	r       *Runtime
+	byName  map[string]*bindings.Module
+	exports map[*bindings.Module]goja.Value
+	loading map[*bindings.Module]bool
+}
+
+func newModuleTable(r *Runtime, lists ...[]bindings.Module) *moduleTable {
+	t := &moduleTable{r: r, byName: map[string]*bindings.Module{}, exports: map[*bindings.Module]goja.Value{}, loading: map[*bindings.Module]bool{}}
+	for _, list := range lists {
+		for i := range list {
+			m := &list[i]
+			t.byName[m.Name] = m
+			for _, a := range m.Aliases {
+				t.byName[a] = m
+			}
+		}
+	}
+	return t
+}
+
+func (t *moduleTable) names() []string {
+	out := make([]string, 0, len(t.byName))
+	for n := range t.byName {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Names lists the built-in module names scripts can require.
+func (r *Runtime) ModuleNames() []string { return r.mods.names() }
+
+// load returns a native module's exports, initializing it on first use.
+func (t *moduleTable) load(name string) (goja.Value, bool, error) {
+	m, ok := t.byName[name]
+	if !ok {
+		return nil, false, nil
+	}
+	if v, ok := t.exports[m]; ok {
+		return v, true, nil
+	}
+	vm := t.r.vm
+	mod := vm.NewObject()
+	exports := vm.NewObject()
+	_ = mod.Set("exports", exports)
+	t.exports[m] = exports // cycles see the partial exports, as in Node
+	if m.Init != nil {
+		if err := m.Init(t.r.env, mod); err != nil {
+			delete(t.exports, m)
+			return nil, true, fmt.Errorf("module %s: %w", name, err)
+		}
+	}
+	v := mod.Get("exports")
+	t.exports[m] = v
+	return v, true, nil
+}

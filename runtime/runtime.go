@@ -1,0 +1,404 @@
+// Package runtime is arun's embedding API: it creates a JavaScript runtime
+// (goja on arun's event loop, with the built-in modules and globals), runs
+// files and source strings to completion under a context, evaluates
+// expressions, and lets a host program expose Go functions and modules.
+//
+// The CLI (cmd/arun), the REPL (repl) and the test runner all use this same
+// API.
+//
+// # Goroutine rules
+//
+// A Runtime is used by one goroutine at a time: its Run*, Eval and Call
+// methods must not be called concurrently. Many Runtimes may run at once on
+// different goroutines. Close may be called from any goroutine and is
+// idempotent. Go functions exposed to scripts run on the loop goroutine; the
+// work of an async one runs on its own goroutine.
+//
+// # Modules and syntax
+//
+// Every script goes through esbuild: TypeScript is stripped, ES modules and
+// CommonJS are linked together (node_modules resolved as in Node), syntax
+// goja lacks (async generators, for await) is lowered, and an inline source
+// map lets every stack position name the user's own file:line:col. The main
+// module runs inside an async function, which is how top-level await works.
+package runtime
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/arun-js/arun/bindings"
+	"github.com/arun-js/arun/eventloop"
+	"github.com/dop251/goja"
+)
+
+// Version is arun's version.
+const Version = "0.1.0"
+
+// RejectionPolicy is what an unhandled promise rejection does.
+type RejectionPolicy int
+
+// The policies of --unhandled-rejections.
+const (
+	RejectStrict RejectionPolicy = iota // report and fail the run (exit 1)
+	RejectWarn                          // report and go on
+	RejectNone                          // ignore
+)
+
+// ParseRejectionPolicy parses "strict", "warn" or "none".
+func ParseRejectionPolicy(s string) (RejectionPolicy, error) {
+	switch s {
+	case "strict", "":
+		return RejectStrict, nil
+	case "warn":
+		return RejectWarn, nil
+	case "none":
+		return RejectNone, nil
+	}
+	return 0, fmt.Errorf("runtime: unknown unhandled-rejections policy %q (want strict, warn or none)", s)
+}
+
+// Options configures a Runtime. The zero value works: output is discarded,
+// nothing is granted (see Permissions), time is real.
+type Options struct {
+	Stdout, Stderr io.Writer
+	Stdin          io.Reader
+	// Env is what process.env shows (when the env permission is granted).
+	Env map[string]string
+	// Args are the script's arguments, after the file name
+	// (process.argv is ["arun", FILE, ...Args]).
+	Args []string
+	// Dir is the directory relative paths resolve against; "" means the
+	// process's working directory.
+	Dir string
+	// HTTPClient is used by fetch; nil means a shared client of arun's own.
+	HTTPClient *http.Client
+	// Permissions says what scripts may touch. Nil grants nothing: host
+	// programs opt in (AllowAll grants everything, as the CLI does by default).
+	Permissions *Permissions
+	// VirtualTime makes the clock skip idle time (contract section 6).
+	VirtualTime bool
+	// UnhandledRejections is the policy for rejections nobody handles.
+	UnhandledRejections RejectionPolicy
+	// Modules are extra native modules scripts can require or import.
+	Modules []bindings.Module
+	// Globals are extra global installers, run after the built-in ones.
+	Globals []bindings.Global
+	// Debug turns on the --debug diagnostics.
+	Debug bool
+	// Timeout bounds each Run/Eval call; 0 means no limit.
+	Timeout time.Duration
+	// MaxCallStackSize bounds JS recursion (a RangeError past it); 0 means
+	// a default of 10000 frames.
+	MaxCallStackSize int
+}
+
+// Runtime is one JavaScript runtime with its event loop.
+type Runtime struct {
+	opts   Options
+	vm     *goja.Runtime
+	loop   *eventloop.Loop
+	env    *bindings.Env
+	dir    string
+	mods   *moduleTable
+	ld     *loader
+	closed bool
+	mu     sync.Mutex
+
+	exitCode   int
+	failure    error // set by Fatal / rejection policy during a run
+	mainFile   string
+	sources    *sourceCache
+	interrupts chan struct{}
+}
+
+// New creates a runtime. Close it when done.
+func New(opts Options) (*Runtime, error) {
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	if opts.Stdin == nil {
+		opts.Stdin = eofReader{}
+	}
+	dir := opts.Dir
+	if dir == "" {
+		dir = "."
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("runtime: %w", err)
+	}
+	r := &Runtime{opts: opts, dir: abs, sources: newSourceCache()}
+	r.vm = goja.New()
+	r.vm.SetFieldNameMapper(goja.UncapFieldNameMapper())
+	stack := opts.MaxCallStackSize
+	if stack == 0 {
+		stack = 10000
+	}
+	r.vm.SetMaxCallStackSize(stack)
+	r.loop = eventloop.New(r.vm, eventloop.Options{
+		VirtualTime:          opts.VirtualTime,
+		OnUnhandledRejection: r.onUnhandledRejection,
+	})
+	perms := opts.Permissions
+	if perms == nil {
+		perms = &Permissions{}
+	}
+	args := append([]string{"arun"}, opts.Args...)
+	r.env = bindings.NewEnv(r.loop, bindings.Host{
+		Stdout: opts.Stdout, Stderr: opts.Stderr, Stdin: opts.Stdin,
+		Env: opts.Env, Args: args, HTTPClient: opts.HTTPClient,
+		Perms: perms, Debug: opts.Debug,
+	})
+	r.env.SetFatal(r.fatal)
+	r.mods = newModuleTable(r, builtinModules(), opts.Modules)
+	r.ld = newLoader(r)
+	r.env.SetRequire(func(name string) (goja.Value, error) { return r.ld.require(r.dir, name) })
+	if err := r.installGlobals(); err != nil {
+		return nil, err
+	}
+	for _, g := range opts.Globals {
+		if err := g(r.env); err != nil {
+			return nil, fmt.Errorf("runtime: installing globals: %w", err)
+		}
+	}
+	return r, nil
+}
+
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
+// Env returns the bindings environment (for extension authors; see package
+// bindings). Use it only from Go functions called by scripts.
+func (r *Runtime) Env() *bindings.Env { return r.env }
+
+// VM returns the goja runtime. Use it only from Go functions called by
+// scripts, or between runs.
+func (r *Runtime) VM() *goja.Runtime { return r.vm }
+
+// Loop returns the runtime's event loop.
+func (r *Runtime) Loop() *eventloop.Loop { return r.loop }
+
+// ExitCode is the status the script asked for with process.exitCode or
+// process.exit (0 if it did not).
+func (r *Runtime) ExitCode() int { return r.exitCode }
+
+// Close stops everything in flight and releases the runtime. It is
+// idempotent and leaves no goroutine behind.
+func (r *Runtime) Close() error {
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		return nil
+	}
+	r.closed = true
+	r.mu.Unlock()
+	r.loop.Close()
+	return nil
+}
+
+// Interrupt stops the running script (an infinite loop included): the
+// current Run or Eval returns an error wrapping ErrInterrupted. Safe from any
+// goroutine.
+func (r *Runtime) Interrupt() { r.loop.Interrupt(ErrInterrupted) }
+
+// ErrInterrupted is the cause of a run stopped by Interrupt.
+var ErrInterrupted = errors.New("runtime: interrupted")
+
+// ErrClosed is returned by calls on a closed runtime.
+var ErrClosed = errors.New("runtime: closed")
+
+// RunFile runs the file at path (relative to Options.Dir) as the main module
+// until the loop has nothing left to do.
+func (r *Runtime) RunFile(ctx context.Context, path string) error {
+	abs := path
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(r.dir, path)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return &ScriptError{Kind: KindLoad, Message: fmt.Sprintf("cannot read %s: %v", path, unwrapPathErr(err)), Cause: err}
+	}
+	r.mainFile = abs
+	return r.runMain(ctx, abs, nil)
+}
+
+// RunString runs src as the main module, as if it were a file named name in
+// Options.Dir (the extension picks the syntax: .ts for TypeScript).
+func (r *Runtime) RunString(ctx context.Context, name, src string) error {
+	if name == "" {
+		name = "[eval].js"
+	}
+	abs := name
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(r.dir, name)
+	}
+	return r.runMain(ctx, abs, &src)
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (r *Runtime) runCtx(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if r.opts.Timeout > 0 {
+		return context.WithTimeout(ctx, r.opts.Timeout)
+	}
+	return context.WithCancel(ctx)
+}
+
+// runMain bundles and runs a main module.
+func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
+	if r.isClosed() {
+		return ErrClosed
+	}
+	prog, err := r.ld.buildMain(abs, src)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := r.runCtx(ctx)
+	defer cancel()
+	var mainPromise *goja.Promise
+	r.failure = nil
+	err = r.loop.Run(ctx, func() error {
+		fnv, err := r.vm.RunProgram(prog)
+		if err != nil {
+			return err
+		}
+		fn, ok := goja.AssertFunction(fnv)
+		if !ok {
+			return errors.New("runtime: internal error: main module wrapper is not a function")
+		}
+		mod := r.vm.NewObject()
+		exports := r.vm.NewObject()
+		_ = mod.Set("exports", exports)
+		req := r.ld.requireFunc(filepath.Dir(abs))
+		res, err := fn(goja.Undefined(), req, mod, exports, r.vm.ToValue(abs), r.vm.ToValue(filepath.Dir(abs)))
+		if err != nil {
+			return err
+		}
+		if p, ok := res.Export().(*goja.Promise); ok {
+			mainPromise = p
+			r.watchMain(res)
+		}
+		return nil
+	})
+	return r.finishRun(ctx, err, mainPromise)
+}
+
+// watchMain stops the loop with the main module's rejection, whatever the
+// rejection policy.
+func (r *Runtime) watchMain(p goja.Value) {
+	obj := p.ToObject(r.vm)
+	then, _ := goja.AssertFunction(obj.Get("then"))
+	onReject := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		r.fatal(call.Argument(0))
+		return goja.Undefined()
+	})
+	_, _ = then(obj, goja.Undefined(), onReject)
+}
+
+func (r *Runtime) isClosed() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.closed
+}
+
+// fatal stops the run with v as an uncaught error.
+func (r *Runtime) fatal(v goja.Value) {
+	if r.failure != nil {
+		return
+	}
+	r.failure = r.scriptError(KindUncaught, v)
+	r.loop.Stop(r.failure)
+}
+
+func (r *Runtime) onUnhandledRejection(reason goja.Value) error {
+	switch r.opts.UnhandledRejections {
+	case RejectNone:
+		return nil
+	case RejectWarn:
+		se := r.scriptError(KindUnhandledRejection, reason)
+		fmt.Fprintf(r.opts.Stderr, "warning: %s\n", se.Report())
+		return nil
+	}
+	return r.scriptError(KindUnhandledRejection, reason)
+}
+
+// finishRun maps the loop's result to the run's error.
+func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) error {
+	r.readExitCode()
+	if err == nil && main != nil && main.State() == goja.PromiseStatePending {
+		return r.deadlock()
+	}
+	if err == nil {
+		return nil
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		r.exitCode = ee.Code
+		return err
+	}
+	var se *ScriptError
+	if errors.As(err, &se) {
+		return se
+	}
+	if ctx.Err() != nil {
+		cause := context.Cause(ctx)
+		if errors.Is(cause, context.DeadlineExceeded) {
+			return &ScriptError{Kind: KindTimeout, Message: "script timed out", Cause: context.DeadlineExceeded}
+		}
+		if errors.Is(cause, ErrInterrupted) {
+			return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+		}
+		return &ScriptError{Kind: KindInterrupted, Message: "cancelled: " + cause.Error(), Cause: cause}
+	}
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return r.scriptError(KindUncaught, ex.Value())
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		return &ScriptError{Kind: KindUncaught, Message: "RangeError: Maximum call stack size exceeded", Cause: err}
+	}
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+	}
+	return &ScriptError{Kind: KindUncaught, Message: err.Error(), Cause: err}
+}
+
+func (r *Runtime) readExitCode() {
+	p := r.vm.Get("process")
+	if p == nil || goja.IsUndefined(p) {
+		return
+	}
+	v := p.ToObject(r.vm).Get("exitCode")
+	if v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
+		r.exitCode = int(v.ToInteger())
+	}
+}
+
+func (r *Runtime) deadlock() error {
+	waiting := r.env.DescribeWaiting()
+	se := &ScriptError{Kind: KindDeadlock, Message: "deadlock: the main module is waiting, but nothing is left that could wake it (no timers, no I/O in flight)"}
+	se.Waiting = waiting
+	return se
+}
