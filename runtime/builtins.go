@@ -2,6 +2,12 @@ package runtime
 
 import (
 	"github.com/arun-js/arun/bindings"
+	"github.com/arun-js/arun/bindings/asyncio"
+	"github.com/arun-js/arun/bindings/fetch"
+	"github.com/arun-js/arun/bindings/fs"
+	"github.com/arun-js/arun/bindings/html"
+	"github.com/arun-js/arun/bindings/testing"
+	"github.com/arun-js/arun/bindings/web"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/require"
@@ -30,15 +36,38 @@ func builtinModules() []bindings.Module {
 		fromNodejs("buffer", "node:buffer"),
 		fromNodejs("url", "node:url"),
 		fromNodejs("util", "node:util"),
-		{Name: "asyncio", Aliases: []string{"arun:asyncio"}, Init: func(env *bindings.Env, module *goja.Object) error {
-			return nil // filled in by the asyncio binding
-		}},
 	}
+}
+
+// bindingPackages lists, in order, the Modules and Globals of every binding
+// package: the runtime's one explicit table.
+var bindingPackages = []struct {
+	modules func() []bindings.Module
+	globals func() []bindings.Global
+}{
+	{web.Modules, web.Globals},
+	{asyncio.Modules, asyncio.Globals},
+	{fetch.Modules, fetch.Globals},
+	{fs.Modules, fs.Globals},
+	{html.Modules, html.Globals},
+	{testing.Modules, testing.Globals},
+}
+
+func allModules() []bindings.Module {
+	mods := builtinModules()
+	for _, p := range bindingPackages {
+		mods = append(mods, p.modules()...)
+	}
+	return mods
 }
 
 // builtinGlobals installs globals that come from binding packages, in order.
 func builtinGlobals() []bindings.Global {
-	return []bindings.Global{nodejsGlobals}
+	gl := []bindings.Global{nodejsGlobals}
+	for _, p := range bindingPackages {
+		gl = append(gl, p.globals()...)
+	}
+	return gl
 }
 
 // nodejsGlobals enables goja_nodejs's require machinery (needed by its

@@ -161,7 +161,7 @@ func New(opts Options) (*Runtime, error) {
 		Perms: perms, Debug: opts.Debug,
 	})
 	r.env.SetFatal(r.fatal)
-	r.mods = newModuleTable(r, builtinModules(), opts.Modules)
+	r.mods = newModuleTable(r, allModules(), opts.Modules)
 	r.ld = newLoader(r)
 	r.env.SetRequire(func(name string) (goja.Value, error) { return r.ld.require(r.dir, name) })
 	if err := r.installGlobals(); err != nil {
