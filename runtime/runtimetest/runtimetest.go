@@ -1,0 +1,165 @@
+// Package runtimetest is the test harness for bindings and scripts: it runs
+// a script in a fresh runtime with captured output and checks that nothing
+// is left running afterwards.
+package runtimetest
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/arun-js/arun/runtime"
+	"go.uber.org/goleak"
+)
+
+// Result is what a script run produced.
+type Result struct {
+	Stdout, Stderr string
+	Err            error
+	ExitCode       int
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent writers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// Run runs src (a module named name, ".js" if empty) in a new runtime with
+// virtual time and all permissions unless opts says otherwise, with a 20 s
+// safety timeout, closes the runtime and returns what happened. Use
+// opts.Dir to resolve relative imports.
+func Run(t testing.TB, name, src string, opts runtime.Options) Result {
+	t.Helper()
+	var out, errb syncBuffer
+	if opts.Stdout == nil {
+		opts.Stdout = &out
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = &errb
+	}
+	if opts.Permissions == nil {
+		opts.Permissions = runtime.AllowAll()
+	}
+	if name == "" {
+		name = "test.js"
+	}
+	rt, err := runtime.New(opts)
+	if err != nil {
+		t.Fatalf("runtime.New: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err = rt.RunString(ctx, name, src)
+	code := rt.ExitCode()
+	rt.Close()
+	return Result{Stdout: out.String(), Stderr: errb.String(), Err: err, ExitCode: code}
+}
+
+// VirtualOptions is Options with virtual time on.
+func VirtualOptions() runtime.Options { return runtime.Options{VirtualTime: true} }
+
+// VerifyNoLeaks fails t if goroutines other than the test's own are left
+// running at the end of the test. Call it first in a test.
+func VerifyNoLeaks(t *testing.T) {
+	t.Helper()
+	t.Cleanup(func() { goleak.VerifyNone(t, goleak.IgnoreCurrent()) })
+}
+
+var outputRe = regexp.MustCompile(`(?m)^// Output:\s*$`)
+
+// ScriptFile is a script with its expected output in trailing comments:
+//
+//	console.log("hi")
+//	// Output:
+//	// hi
+type ScriptFile struct {
+	Path, Source, Want string
+}
+
+// ReadScripts loads every *.js / *.ts file in dir that has an "// Output:"
+// section.
+func ReadScripts(t testing.TB, dir string) []ScriptFile {
+	t.Helper()
+	var out []ScriptFile
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		ext := filepath.Ext(e.Name())
+		if e.IsDir() || (ext != ".js" && ext != ".ts" && ext != ".mjs" && ext != ".mts") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := string(b)
+		loc := outputRe.FindStringIndex(src)
+		if loc == nil {
+			continue
+		}
+		var want []string
+		for _, line := range strings.Split(src[loc[1]:], "\n") {
+			line = strings.TrimRight(line, "\r")
+			if !strings.HasPrefix(line, "//") {
+				continue
+			}
+			line = strings.TrimPrefix(line, "//")
+			line = strings.TrimPrefix(line, " ")
+			want = append(want, line)
+		}
+		for len(want) > 0 && want[len(want)-1] == "" {
+			want = want[:len(want)-1]
+		}
+		out = append(out, ScriptFile{Path: p, Source: src, Want: strings.Join(want, "\n")})
+	}
+	return out
+}
+
+// RunScripts runs every script of dir (see ReadScripts) as a subtest under
+// virtual time and compares stdout (and, when the script fails, the error
+// report) with its expected output.
+func RunScripts(t *testing.T, dir string) {
+	for _, sf := range ReadScripts(t, dir) {
+		sf := sf
+		t.Run(filepath.Base(sf.Path), func(t *testing.T) {
+			abs, _ := filepath.Abs(sf.Path)
+			opts := VirtualOptions()
+			opts.Dir = filepath.Dir(abs)
+			res := Run(t, filepath.Base(sf.Path), sf.Source, opts)
+			got := res.Stdout
+			if res.Err != nil {
+				if se, ok := res.Err.(*runtime.ScriptError); ok {
+					got += se.Report()
+				} else {
+					got += res.Err.Error() + "\n"
+				}
+			}
+			got = strings.TrimRight(got, "\n")
+			if got != sf.Want {
+				t.Errorf("%s: output mismatch\n--- got ---\n%s\n--- want ---\n%s\n--- stderr ---\n%s", sf.Path, got, sf.Want, res.Stderr)
+			}
+		})
+	}
+}
