@@ -12,9 +12,3 @@ func runREPL(opts runtime.Options, stdin io.Reader, stdout, stderr io.Writer) in
 	fmt.Fprintln(stderr, "arun: the REPL is not built yet; run a file, or pipe a script to stdin")
 	return exitUsage
 }
-
-// runTests runs the test runner.
-func runTests(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "arun: the test runner is not built yet")
-	return exitUsage
-}
