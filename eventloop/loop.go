@@ -137,7 +137,7 @@ func New(vm *goja.Runtime, opts Options) *Loop {
 	// The trampoline must be a JS function: Go functions called from Go push
 	// no frame, so calls made inside them would each count as outermost and
 	// drain promise jobs too early.
-	mk, err := vm.RunString("(function(run){ return function(){ run(); }; })")
+	mk, err := vm.RunScript("arun:internal/loop.js", "(function(run){ return function(){ run(); }; })")
 	if err != nil {
 		panic("eventloop: trampoline: " + err.Error())
 	}
@@ -256,13 +256,13 @@ func (l *Loop) Stop(err error) {
 // Interrupt stops running JavaScript with v (see goja.Runtime.Interrupt) and
 // makes Run return. Safe from any goroutine.
 func (l *Loop) Interrupt(v any) {
-	l.vm.Interrupt(v)
 	l.mu.Lock()
 	cancel := l.runCancel
 	l.mu.Unlock()
 	if cancel != nil {
 		cancel(&InterruptError{Value: v})
 	}
+	l.vm.Interrupt(v)
 }
 
 // InterruptError is the cause of a Run stopped by Interrupt.
@@ -419,7 +419,7 @@ func (l *Loop) turn() (bool, error) {
 	for len(l.timers) > 0 && l.timers[0].when <= now {
 		t := heap.Pop(&l.timers).(*Timer)
 		t.index = -1
-		if t.ref {
+		if t.ref && t.interval == 0 {
 			l.refs--
 		}
 		if t.interval > 0 {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -120,13 +121,7 @@ type ExitError struct{ Code int }
 
 func (e *ExitError) Error() string { return "process.exit(" + strconv.Itoa(e.Code) + ")" }
 
-var (
-	pcSuffix = regexp.MustCompile(`:(\d+):(\d+)\(\d+\)`)
-	frameRe  = regexp.MustCompile(`\(?([^\s()]+):(\d+):(\d+)\)?$`)
-)
-
-// CleanStack removes goja's bytecode offsets ("file.js:1:2(34)") from a stack.
-func CleanStack(s string) string { return pcSuffix.ReplaceAllString(s, ":$1:$2") }
+var frameRe = regexp.MustCompile(`\(?([^\s()]+):(\d+):(\d+)\)?$`)
 
 // scriptError describes a thrown JS value.
 func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
@@ -138,7 +133,7 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 	if isObj && isError(r.vm, obj) {
 		stack := ""
 		if s := obj.Get("stack"); s != nil && !goja.IsUndefined(s) {
-			stack = CleanStack(s.String())
+			stack = bindings.CleanStack(s.String())
 		}
 		name := obj.Get("name").String()
 		msg := obj.Get("message").String()
@@ -153,7 +148,6 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 				frames = append(frames, "    "+strings.TrimSpace(line))
 			}
 		}
-		frames = userFrames(frames)
 		se.Stack = strings.Join(frames, "\n")
 		for _, f := range frames {
 			if m := frameRe.FindStringSubmatch(strings.TrimSpace(f)); m != nil && !strings.HasPrefix(m[1], "arun:") && !strings.Contains(m[1], "<") {
@@ -177,18 +171,6 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 		se.Stack = r.relativeStack(se.Stack)
 	}
 	return se
-}
-
-// userFrames drops frames of arun's own bundled helpers.
-func userFrames(frames []string) []string {
-	out := frames[:0]
-	for _, f := range frames {
-		if strings.Contains(f, "arun:internal") {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 func isError(vm *goja.Runtime, obj *goja.Object) bool {
