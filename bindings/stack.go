@@ -5,7 +5,11 @@ import (
 	"strings"
 )
 
-var pcSuffix = regexp.MustCompile(`:(\d+):(\d+)\(\d+\)`)
+var (
+	pcSuffix = regexp.MustCompile(`:(\d+):(\d+)\(\d+\)`)
+	// source maps URL-escape file names such as "[eval].ts"
+	escapes = strings.NewReplacer("%5B", "[", "%5D", "]", "%20", " ")
+)
 
 // CleanStack turns a goja stack into what users see: Node's layout
 // ("    at f (file.js:2:5)"), no bytecode offsets, and no frames of arun's own
@@ -22,7 +26,7 @@ func CleanStack(s string) string {
 			if IsInternalFrame(t) {
 				continue
 			}
-			line = "    " + pcSuffix.ReplaceAllString(t, ":$1:$2")
+			line = "    " + pcSuffix.ReplaceAllString(escapes.Replace(t), ":$1:$2")
 		}
 		out = append(out, line)
 	}

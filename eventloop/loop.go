@@ -127,8 +127,11 @@ func New(vm *goja.Runtime, opts Options) *Loop {
 	runTask := vm.ToValue(func(goja.FunctionCall) goja.Value {
 		if f := l.cur; f != nil {
 			l.cur = nil
-			if err := f(); err != nil && l.taskErr == nil {
-				l.taskErr = err
+			if err := f(); err != nil {
+				PanicIfUncatchable(err)
+				if l.taskErr == nil {
+					l.taskErr = err
+				}
 			}
 		}
 		l.runTicks()
@@ -514,6 +517,7 @@ func (l *Loop) runTicks() {
 		l.ticks[0] = tick{}
 		l.ticks = l.ticks[1:]
 		if _, err := tk.fn(goja.Undefined(), tk.args...); err != nil {
+			PanicIfUncatchable(err)
 			l.taskErr = err
 			return
 		}
@@ -587,4 +591,20 @@ func (l *Loop) wait(ctx context.Context) error {
 		return context.Cause(ctx)
 	}
 	return nil
+}
+
+// PanicIfUncatchable re-panics with err if it is one of goja's uncatchable
+// errors (an interrupt or a stack overflow). A Go function called from
+// JavaScript that calls back into JavaScript must do this with the error of
+// that call: goja can only unwind those errors by panicking through every
+// frame, and carrying on after one corrupts the engine's state.
+func PanicIfUncatchable(err error) {
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		panic(ie)
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		panic(so)
+	}
 }

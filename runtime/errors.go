@@ -166,6 +166,12 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 		se.Message = r.inspect(v)
 	}
 	if se.Line > 0 {
+		if fixed := r.sources.newColumn(se.File, se.Line, se.Column); fixed != se.Column {
+			// goja places `new X()` one column early; Node points at `new`
+			old := fmt.Sprintf("%s:%d:%d", se.File, se.Line, se.Column)
+			se.Column = fixed
+			se.Stack = strings.Replace(se.Stack, old, fmt.Sprintf("%s:%d:%d", se.File, se.Line, se.Column), 1)
+		}
 		se.Frame = r.sources.frame(se.File, se.Line, se.Column)
 		se.File = r.displayPath(se.File)
 		se.Stack = r.relativeStack(se.Stack)
@@ -221,6 +227,20 @@ func (c *sourceCache) lines(path string) []string {
 	l := strings.Split(string(b), "\n")
 	c.files[path] = l
 	return l
+}
+
+// newColumn corrects goja's column for a `new` expression: goja reports
+// the column just before the keyword.
+func (c *sourceCache) newColumn(path string, line, col int) int {
+	lines := c.lines(path)
+	if line < 1 || line > len(lines) || col < 1 {
+		return col
+	}
+	text := lines[line-1]
+	if col < len(text) && strings.HasPrefix(text[col:], "new ") {
+		return col + 1
+	}
+	return col
 }
 
 // frame renders the line with a caret under column (1-based).

@@ -219,7 +219,7 @@ func (c *inspectCtx) formatPrimitive(fn func(string, string) string, v goja.Valu
 			trailer += "s"
 		}
 	}
-	if c.compact != -1 && length > 16 && length > c.breakLength-c.indentationLvl-4 {
+	if length > 16 && length > c.breakLength-c.indentationLvl-4 {
 		str := v.String()
 		if strings.Contains(str, "\n") && s != nil {
 			// split after each newline, operating on code units
@@ -250,11 +250,9 @@ func (c *inspectCtx) formatValue(v goja.Value, recurseTimes int, typedArray bool
 		return c.formatPrimitive(c.stylize, v)
 	}
 	context := o
-	isProxy := false
 	if kindOf(o) == kindProxy {
 		p, ok := o.Export().(goja.Proxy)
 		if ok {
-			isProxy = true
 			target := p.Target()
 			if target == nil {
 				return c.stylize("<Revoked Proxy>", "special")
@@ -272,7 +270,6 @@ func (c *inspectCtx) formatValue(v goja.Value, recurseTimes int, typedArray bool
 			o = target
 		}
 	}
-	_ = isProxy
 
 	if c.customInspect && c.r.customSym != nil {
 		maybeCustom := o.GetSymbol(c.r.customSym)
@@ -353,10 +350,30 @@ func (k key) value(vm *goja.Runtime) goja.Value {
 
 func (c *inspectCtx) getKeys(o *goja.Object, nonIndex bool) []key {
 	var names []string
-	if c.showHidden {
-		names = o.GetOwnPropertyNames()
-	} else {
-		names = o.Keys()
+	fast := false
+	if nonIndex {
+		if k := kindOf(o); k == kindArray || k == kindTypedArray {
+			names, fast = ownNonIndexNames(o)
+			if fast && !c.showHidden {
+				filtered := names[:0:0]
+				for _, n := range names {
+					if k == kindArray && n == "length" {
+						continue
+					}
+					if c.r.desc(o, c.r.vm.ToValue(n)).enumerable {
+						filtered = append(filtered, n)
+					}
+				}
+				names = filtered
+			}
+		}
+	}
+	if !fast {
+		if c.showHidden {
+			names = o.GetOwnPropertyNames()
+		} else {
+			names = o.Keys()
+		}
 	}
 	keys := make([]key, 0, len(names))
 	for _, n := range names {
@@ -563,9 +580,7 @@ func (c *inspectCtx) formatRaw(value *goja.Object, recurseTimes int, typedArray 
 			if len(keys) == 0 {
 				return c.stylize(base, "special")
 			}
-		case ctor == "Object" && hasCtor && kind != kindError && kind != kindRegExp && kind != kindDate &&
-			kind != kindPromise && kind != kindWeakMap && kind != kindWeakSet && kind != kindBoxed &&
-			kind != kindBoxedString && kind != kindArrayBuffer && kind != kindDataView:
+		case ctor == "Object" && hasCtor:
 			if kind == kindArguments {
 				braces[0] = "[Arguments] {"
 			} else if tag != "" {
@@ -635,13 +650,6 @@ func (c *inspectCtx) formatRaw(value *goja.Object, recurseTimes int, typedArray 
 				return base
 			}
 		default:
-			if kind == kindArguments {
-				braces[0] = "[Arguments] {"
-				if len(keys) == 0 {
-					return braces[0] + "}"
-				}
-				break
-			}
 			if len(keys) == 0 {
 				return c.ctxStyle(value, ctor, hasCtor, tag) + "{}"
 			}
@@ -786,9 +794,7 @@ func (c *inspectCtx) boxedBase(value *goja.Object, kind objKind, ctor string, ha
 			base += " (" + ctor + ")"
 		}
 	}
-	sub := *c
-	sub.compact = -1 // avoid string splitting, like Node's stylizeNoColor path
-	base += ": " + sub.formatPrimitive(noStyle, prim) + "]"
+	base += ": " + c.formatPrimitive(noStyle, prim) + "]"
 	if tag != "" && tag != ctor {
 		base += " [" + tag + "]"
 	}

@@ -282,3 +282,41 @@ func classKind(o *goja.Object) objKind {
 func isFunctionKind(k objKind) bool {
 	return k == kindFunction || k == kindAsyncFunction || k == kindGeneratorFunction || k == kindClass
 }
+
+// ownNonIndexNames returns the own string property names of an array or
+// typed array that are not array indices, without enumerating the (possibly
+// huge) index range. It reads goja's internal property list via reflection and
+// reports false when that is not possible, in which case callers fall back to
+// the public API.
+func ownNonIndexNames(o *goja.Object) ([]string, bool) {
+	if implType(o) == nil {
+		return nil, false
+	}
+	v := reflect.ValueOf(o).Elem().Field(selfFieldIndex).Elem()
+	if v.Kind() != reflect.Ptr || v.IsNil() {
+		return nil, false
+	}
+	s := v.Elem()
+	if s.Kind() != reflect.Struct {
+		return nil, false
+	}
+	bo := s.FieldByName("baseObject")
+	if !bo.IsValid() || bo.Kind() != reflect.Struct {
+		return nil, false
+	}
+	pn := bo.FieldByName("propNames")
+	if !pn.IsValid() || pn.Kind() != reflect.Slice || pn.Type().Elem().Kind() != reflect.String {
+		return nil, false
+	}
+	names := make([]string, 0, pn.Len())
+	for i := 0; i < pn.Len(); i++ {
+		n := pn.Index(i).String()
+		if !isASCII(n) {
+			return nil, false // unistring stores non-ASCII names as UTF-16
+		}
+		if !isIndexKey(n) {
+			names = append(names, n)
+		}
+	}
+	return names, true
+}

@@ -1,0 +1,2 @@
+exports.kind = "commonjs";
+exports.twice = (x) => x * 2;
