@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var arunBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "arun-cli")
+	if err != nil {
+		panic(err)
+	}
+	arunBin = filepath.Join(dir, "arun")
+	if out, err := exec.Command("go", "build", "-o", arunBin, ".").CombinedOutput(); err != nil {
+		panic("building arun: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func writeFile(t *testing.T, dir, name, src string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestExitPaths(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "ok.ts", "const n: number = 1; console.log('ok', n, process.argv.slice(2).join(','));")
+	writeFile(t, dir, "throw.js", "function f() {\n  throw new Error('boom');\n}\nf();\n")
+	writeFile(t, dir, "reject.js", "Promise.reject(new Error('nobody listens'));\n")
+	writeFile(t, dir, "syntax.js", "let x = {;\n")
+	writeFile(t, dir, "deadlock.js", "await new Promise(() => {});\n")
+	writeFile(t, dir, "exit.js", "process.exit(42);\n")
+	writeFile(t, dir, "spin.js", "while (true) {}\n")
+	writeFile(t, dir, "sleep.js", "await new Promise((r) => setTimeout(r, 3600e3)); console.log('an hour later');\n")
+
+	cases := []struct {
+		name   string
+		args   []string
+		stdin  string
+		code   int
+		stdout string   // exact, if non-empty
+		stderr []string // substrings
+	}{
+		{"runs a file with args", []string{"ok.ts", "a", "b"}, "", 0, "ok 1 a,b\n", nil},
+		{"eval", []string{"-e", "console.log(await Promise.resolve(6 * 7))"}, "", 0, "42\n", nil},
+		{"piped stdin", []string{}, "console.log('from stdin')", 0, "from stdin\n", nil},
+		{"dash reads stdin", []string{"-"}, "console.log(typeof process.argv)", 0, "object\n", nil},
+		{"version", []string{"--version"}, "", 0, "", nil},
+		{"help", []string{"--help"}, "", 0, "", nil},
+		{"uncaught exception", []string{"throw.js"}, "", 1, "", []string{"throw.js:2:9", "Uncaught Error: boom", "at f (throw.js:2:9)"}},
+		{"unhandled rejection", []string{"reject.js"}, "", 1, "", []string{"Uncaught (in promise) Error: nobody listens"}},
+		{"unhandled rejection warn", []string{"--unhandled-rejections=warn", "reject.js"}, "", 0, "", []string{"warning:"}},
+		{"syntax error", []string{"syntax.js"}, "", 2, "", []string{"syntax.js:1:10", "let x = {;", "SyntaxError"}},
+		{"missing file", []string{"nope.js"}, "", 2, "", []string{"cannot read nope.js"}},
+		{"unknown flag", []string{"--bogus", "ok.ts"}, "", 2, "", []string{"unknown flag --bogus"}},
+		{"bad timeout", []string{"--timeout", "soon", "ok.ts"}, "", 2, "", []string{"invalid duration"}},
+		{"deadlock", []string{"deadlock.js"}, "", 1, "", []string{"deadlock"}},
+		{"process.exit", []string{"exit.js"}, "", 42, "", nil},
+		{"timeout", []string{"--timeout", "100ms", "spin.js"}, "", 124, "", []string{"timed out"}},
+		{"virtual time", []string{"--virtual-time", "sleep.js"}, "", 0, "an hour later\n", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := exec.Command(arunBin, tc.args...)
+			cmd.Dir = dir
+			cmd.Stdin = strings.NewReader(tc.stdin)
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			done := make(chan error, 1)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				_ = cmd.Process.Kill()
+				t.Fatal("arun hung")
+			}
+			if code := cmd.ProcessState.ExitCode(); code != tc.code {
+				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, out.String(), errb.String())
+			}
+			if tc.stdout != "" && out.String() != tc.stdout {
+				t.Errorf("stdout = %q, want %q", out.String(), tc.stdout)
+			}
+			for _, s := range tc.stderr {
+				if !strings.Contains(errb.String(), s) {
+					t.Errorf("stderr lacks %q:\n%s", s, errb.String())
+				}
+			}
+		})
+	}
+}
+
+func TestSignals(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "wait.js", `
+		console.log("ready");
+		try {
+			await new Promise((r) => setTimeout(r, 60e3));
+		} finally {
+			console.log("finally ran");
+		}`)
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			cmd := exec.Command(arunBin, "wait.js")
+			cmd.Dir = dir
+			stdout, _ := cmd.StdoutPipe()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			buf := make([]byte, 6)
+			if _, err := stdout.Read(buf); err != nil || string(buf) != "ready\n" {
+				t.Fatalf("read %q, %v", buf, err)
+			}
+			_ = cmd.Process.Signal(tc.sig)
+			done := make(chan struct{})
+			go func() { _ = cmd.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				_ = cmd.Process.Kill()
+				t.Fatal("did not exit on signal")
+			}
+			if code := cmd.ProcessState.ExitCode(); code != tc.code {
+				t.Errorf("exit code %d, want %d", code, tc.code)
+			}
+		})
+	}
+}
