@@ -282,6 +282,6 @@ func (d deniedEnv) Get(key string) goja.Value {
 	return nil
 }
 func (d deniedEnv) Set(key string, _ goja.Value) bool { d.deny(key); return false }
-func (d deniedEnv) Has(key string) bool              { d.deny(key); return false }
-func (d deniedEnv) Delete(key string) bool           { d.deny(key); return false }
-func (d deniedEnv) Keys() []string                   { d.deny(""); return nil }
+func (d deniedEnv) Has(key string) bool               { d.deny(key); return false }
+func (d deniedEnv) Delete(key string) bool            { d.deny(key); return false }
+func (d deniedEnv) Keys() []string                    { d.deny(""); return nil }

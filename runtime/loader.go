@@ -17,7 +17,7 @@ import (
 // The main module runs inside this async function (top-level await), with
 // CommonJS's names in scope.
 const (
-	mainBanner = "(async function(require, module, exports, __filename, __dirname){"
+	mainBanner = "(async function(require, module, exports, __filename, __dirname, __arun_exports){"
 	cjsBanner  = "(function(exports, require, module, __filename, __dirname){"
 	footer     = "\n})"
 	// builtinNS is the esbuild namespace of built-in modules.
@@ -71,25 +71,25 @@ func (ld *loader) plugin() api.Plugin {
 
 func (ld *loader) buildOptions(entry string, src *string, format api.Format, banner string) api.BuildOptions {
 	opts := api.BuildOptions{
-		Bundle:        true,
-		Write:         false,
-		Format:        format,
-		Target:        api.ES2017,
-		Platform:      api.PlatformNeutral,
-		MainFields:    []string{"main", "module"},
-		Conditions:    []string{"node", "require", "import", "default"},
-		Supported:     map[string]bool{"top-level-await": format == api.FormatESModule, "dynamic-import": false},
-		Sourcemap:     api.SourceMapInline,
-		SourcesContent: api.SourcesContentExclude,
-		AbsWorkingDir: filepath.Dir(entry),
-		Outfile:       filepath.Join(filepath.Dir(entry), "arun:internal.js"),
-		Banner:        map[string]string{"js": banner},
-		Footer:        map[string]string{"js": footer},
-		Plugins:       []api.Plugin{ld.plugin()},
-		LogLevel:      api.LogLevelSilent,
-		Charset:       api.CharsetUTF8,
+		Bundle:            true,
+		Write:             false,
+		Format:            format,
+		Target:            api.ES2017,
+		Platform:          api.PlatformNeutral,
+		MainFields:        []string{"main", "module"},
+		Conditions:        []string{"node", "require", "import", "default"},
+		Supported:         map[string]bool{"top-level-await": format == api.FormatESModule, "dynamic-import": false},
+		Sourcemap:         api.SourceMapInline,
+		SourcesContent:    api.SourcesContentExclude,
+		AbsWorkingDir:     filepath.Dir(entry),
+		Outfile:           filepath.Join(filepath.Dir(entry), "arun:internal.js"),
+		Banner:            map[string]string{"js": banner},
+		Footer:            map[string]string{"js": footer},
+		Plugins:           []api.Plugin{ld.plugin()},
+		LogLevel:          api.LogLevelSilent,
+		Charset:           api.CharsetUTF8,
 		ResolveExtensions: []string{".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", ".jsx", ".json"},
-		Loader:        map[string]api.Loader{".mts": api.LoaderTS, ".cts": api.LoaderTS},
+		Loader:            map[string]api.Loader{".mts": api.LoaderTS, ".cts": api.LoaderTS},
 	}
 	if src != nil {
 		opts.Stdin = &api.StdinOptions{
@@ -105,12 +105,19 @@ func (ld *loader) buildOptions(entry string, src *string, format api.Format, ban
 }
 
 // buildMain bundles the main module (from disk, or src) into a program whose
-// completion value is the async wrapper function.
+// completion value is the async wrapper function. The bundle's entry is a
+// stub that imports the main module and hands its namespace to
+// __arun_exports, so the main module may export (Runtime.Call uses them).
 func (ld *loader) buildMain(abs string, src *string) (*goja.Program, error) {
 	if src != nil {
 		ld.r.sources.put(abs, *src)
 	}
-	res := api.Build(ld.buildOptions(abs, src, api.FormatESModule, mainBanner))
+	stub := fmt.Sprintf("import * as main from %q;\n__arun_exports(main);\n", abs)
+	opts := ld.buildOptions(filepath.Join(filepath.Dir(abs), "arun:internal/main.js"), &stub, api.FormatESModule, mainBanner)
+	if src != nil {
+		opts.Plugins = append([]api.Plugin{inlineFile(abs, *src)}, opts.Plugins...)
+	}
+	res := api.Build(opts)
 	if len(res.Errors) > 0 {
 		return nil, ld.r.buildError(res.Errors, abs)
 	}
@@ -164,7 +171,7 @@ var gojaSyntaxRe = regexp.MustCompile(`^(.*?):(\d+):(\d+):?\s*(.*)$`)
 // goja does not support).
 func (r *Runtime) compileError(err error, abs string) error {
 	se := &ScriptError{Kind: KindSyntax, Message: "SyntaxError: " + err.Error(), Cause: err}
-	if ce, ok := err.(*goja.CompilerSyntaxError); ok {
+	if ce, ok := err.(*goja.CompilerSyntaxError); ok && ce.File != nil {
 		se.Message = "SyntaxError: " + ce.Message
 		pos := ce.File.Position(ce.Offset)
 		se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
@@ -176,6 +183,19 @@ func (r *Runtime) compileError(err error, abs string) error {
 		se.Message += " (the engine does not support this syntax)"
 	}
 	return se
+}
+
+// inlineFile serves src as the contents of the file at abs (RunString).
+func inlineFile(abs, src string) api.Plugin {
+	filter := "^" + regexp.QuoteMeta(abs) + "$"
+	return api.Plugin{Name: "arun-inline", Setup: func(b api.PluginBuild) {
+		b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+			return api.OnResolveResult{Path: abs, Namespace: "file"}, nil
+		})
+		b.OnLoad(api.OnLoadOptions{Filter: filter, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
+			return api.OnLoadResult{Contents: &src, Loader: loaderFor(abs), ResolveDir: filepath.Dir(abs)}, nil
+		})
+	}}
 }
 
 // requireFunc is the require function given to modules in dir.

@@ -112,11 +112,13 @@ type Runtime struct {
 	closed bool
 	mu     sync.Mutex
 
-	exitCode   int
-	failure    error // set by Fatal / rejection policy during a run
-	mainFile   string
-	sources    *sourceCache
-	interrupts chan struct{}
+	exitCode int
+	failure  error // set by Fatal / rejection policy during a run
+	mainFile string
+	// mainExports is the namespace of the last main module run.
+	mainExports *goja.Object
+	sources     *sourceCache
+	interrupts  chan struct{}
 }
 
 // New creates a runtime. Close it when done.
@@ -290,7 +292,13 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		exports := r.vm.NewObject()
 		_ = mod.Set("exports", exports)
 		req := r.ld.requireFunc(filepath.Dir(abs))
-		res, err := fn(goja.Undefined(), req, mod, exports, r.vm.ToValue(abs), r.vm.ToValue(filepath.Dir(abs)))
+		setExports := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			if o, ok := call.Argument(0).(*goja.Object); ok {
+				r.mainExports = o
+			}
+			return goja.Undefined()
+		})
+		res, err := fn(goja.Undefined(), req, mod, exports, r.vm.ToValue(abs), r.vm.ToValue(filepath.Dir(abs)), setExports)
 		if err != nil {
 			return err
 		}
