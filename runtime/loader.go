@@ -98,6 +98,13 @@ func (ld *loader) buildOptions(entry string, src *string, format api.Format, ban
 			Sourcefile: entry,
 			Loader:     loaderFor(entry),
 		}
+		if strings.Contains(entry, "arun:internal") {
+			// a stub of the runtime's own: resolve from the real directory
+			dir := filepath.Dir(filepath.Dir(entry))
+			opts.Stdin.ResolveDir = dir
+			opts.AbsWorkingDir = dir
+			opts.Outfile = filepath.Join(dir, "arun:internal.js")
+		}
 	} else {
 		opts.EntryPoints = []string{entry}
 	}
