@@ -69,6 +69,38 @@ type JSValuer interface{ JSValue() goja.Value }
 // "PermissionDenied" error with code ERR_ACCESS_DENIED; anything else an Error with
 // the Go message.
 func (e *Env) ToJSError(err error) goja.Value {
+	v := e.toJSError(err)
+	if obj, ok := v.(*goja.Object); ok && obj.Get(goCauseKey) == nil {
+		var ex *goja.Exception
+		if !errors.As(err, &ex) {
+			_ = obj.DefineDataProperty(goCauseKey, e.VM.ToValue(goCause{err}), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+		}
+	}
+	return v
+}
+
+const goCauseKey = "__goError"
+
+type goCause struct{ err error }
+
+// GoCause returns the Go error a JS error value was made from by ToJSError,
+// or nil.
+func GoCause(v goja.Value) error {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	gv := obj.Get(goCauseKey)
+	if gv == nil {
+		return nil
+	}
+	if c, ok := gv.Export().(goCause); ok {
+		return c.err
+	}
+	return nil
+}
+
+func (e *Env) toJSError(err error) goja.Value {
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
 		return ex.Value()

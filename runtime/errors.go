@@ -157,11 +157,7 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 				break
 			}
 		}
-		if gv := obj.Get("__goError"); gv != nil {
-			if ge, ok := gv.Export().(error); ok {
-				se.Cause = ge
-			}
-		}
+		se.Cause = bindings.GoCause(obj)
 	} else {
 		se.Message = r.inspect(v)
 	}

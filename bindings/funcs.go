@@ -1,0 +1,77 @@
+package bindings
+
+import (
+	"context"
+
+	"github.com/dop251/goja"
+)
+
+// AsyncFunc is an asynchronous Go function exposed to scripts. It runs on
+// its own goroutine with the script's arguments exported to Go values (see
+// goja.Value.Export); its ctx is cancelled when the calling asyncio task is
+// cancelled or the run ends. The result is converted with goja's ToValue;
+// an error rejects the promise (an *Error keeps its name and code).
+type AsyncFunc func(ctx context.Context, args []any) (any, error)
+
+// SyncFunc is a synchronous Go function exposed to scripts; it runs on the
+// loop and must not block. A returned error is thrown.
+type SyncFunc func(args []any) (any, error)
+
+// AsyncValue wraps fn as a JS function that returns a promise.
+func (e *Env) AsyncValue(name string, fn AsyncFunc) goja.Value {
+	return e.VM.ToValue(func(call goja.FunctionCall) goja.Value {
+		args := exportArgs(call.Arguments)
+		return e.Async(name+"()", func(ctx context.Context) (any, error) {
+			return fn(ctx, args)
+		})
+	})
+}
+
+// SyncValue wraps fn as a JS function.
+func (e *Env) SyncValue(fn SyncFunc) goja.Value {
+	return e.VM.ToValue(func(call goja.FunctionCall) goja.Value {
+		v, err := fn(exportArgs(call.Arguments))
+		if err != nil {
+			panic(e.ToJSError(err))
+		}
+		return e.VM.ToValue(v)
+	})
+}
+
+// ToValue converts a Go value for scripts: AsyncFunc and SyncFunc become JS
+// functions, anything else goes through goja's ToValue.
+func (e *Env) ToValue(name string, v any) goja.Value {
+	switch f := v.(type) {
+	case AsyncFunc:
+		return e.AsyncValue(name, f)
+	case func(context.Context, []any) (any, error):
+		return e.AsyncValue(name, f)
+	case SyncFunc:
+		return e.SyncValue(f)
+	case func([]any) (any, error):
+		return e.SyncValue(f)
+	}
+	return e.VM.ToValue(v)
+}
+
+// NativeModule makes a module whose exports are the given values, converted
+// with Env.ToValue (so AsyncFunc values become promise-returning functions).
+func NativeModule(name string, exports map[string]any) Module {
+	return Module{Name: name, Init: func(env *Env, module *goja.Object) error {
+		ex := env.VM.NewObject()
+		for k, v := range exports {
+			if err := ex.Set(k, env.ToValue(k, v)); err != nil {
+				return err
+			}
+		}
+		return module.Set("exports", ex)
+	}}
+}
+
+func exportArgs(vals []goja.Value) []any {
+	args := make([]any, len(vals))
+	for i, v := range vals {
+		args[i] = v.Export()
+	}
+	return args
+}
