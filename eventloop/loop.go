@@ -81,15 +81,17 @@ type Loop struct {
 	order   []*goja.Promise
 
 	// cross-goroutine state
-	mu        sync.Mutex
-	incoming  []Task
-	reserved  int
-	gen       uint64 // bumped when a failed run drops its reservations
-	wake      chan struct{}
-	runCtx    context.Context
-	runCancel context.CancelCauseFunc
-	workers   sync.WaitGroup
-	closed    bool
+	mu         sync.Mutex
+	incoming   []Task
+	reserved   int
+	gen        uint64 // bumped when a failed run drops its reservations
+	wake       chan struct{}
+	runCtx     context.Context
+	runCancel  context.CancelCauseFunc
+	workCtx    context.Context
+	workCancel context.CancelCauseFunc
+	workers    sync.WaitGroup
+	closed     bool
 
 	running  bool
 	stopErr  error
@@ -120,6 +122,7 @@ func New(vm *goja.Runtime, opts Options) *Loop {
 		wake:     make(chan struct{}, 1),
 		pending:  map[*goja.Promise]struct{}{},
 	}
+	l.workCtx, l.workCancel = context.WithCancelCause(context.Background())
 	vm.SetPromiseRejectionTracker(l.trackRejection)
 	vm.SetTimeSource(func() time.Time { return l.wallBase.Add(l.Now()) })
 	// One outermost JS call per macrotask: run the task, then the tick queue;
@@ -168,17 +171,14 @@ func (l *Loop) Now() time.Duration {
 // WallTime is the wall-clock time matching Now (what Date.now reports).
 func (l *Loop) WallTime() time.Time { return l.wallBase.Add(l.Now()) }
 
-// Context returns the context of the current Run: it is cancelled when Run
-// returns. Outside Run it is an already-cancelled context.
+// Context is the context for Go work started now: it is cancelled when a
+// Run fails or is cancelled (its work is dropped) and when the loop closes.
+// A Run that ends cleanly, or by Stop(nil), leaves it alive, so work in
+// flight carries over to the next Run.
 func (l *Loop) Context() context.Context {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.runCtx == nil {
-		ctx, cancel := context.WithCancel(context.Background())
-		cancel()
-		return ctx
-	}
-	return l.runCtx
+	return l.workCtx
 }
 
 // Schedule queues t as a macrotask in the ready queue (setImmediate, callSoon).
@@ -229,8 +229,8 @@ func (l *Loop) Reserve() (enqueue func(Task)) {
 	}
 }
 
-// Go runs work on a new goroutine with a context that is cancelled when the
-// current Run ends (or by the caller's own derived contexts). The task work
+// Go runs work on a new goroutine with ctx (nil means Context()), which the
+// caller should derive from Context(). The task work
 // returns, if non-nil, runs on the loop. The loop stays alive meanwhile, and
 // Close waits for the goroutine to return.
 func (l *Loop) Go(ctx context.Context, work func(ctx context.Context) Task) {
@@ -292,6 +292,7 @@ func (l *Loop) Close() {
 	if l.runCancel != nil {
 		l.runCancel(ErrClosed)
 	}
+	l.workCancel(ErrClosed)
 	l.mu.Unlock()
 	l.workers.Wait()
 }
@@ -334,6 +335,10 @@ func (l *Loop) Run(ctx context.Context, start Task) (err error) {
 			l.incoming = nil
 			l.reserved = 0
 			l.gen++
+			l.workCancel(err)
+			if !l.closed {
+				l.workCtx, l.workCancel = context.WithCancelCause(context.Background())
+			}
 		}
 		l.mu.Unlock()
 		if err != nil {
