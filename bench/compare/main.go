@@ -1,0 +1,214 @@
+// Command compare runs the same workloads under arun, node and python3
+// asyncio, in one go on this machine, and prints a table: median wall time,
+// peak RSS, and arun's ratios to python and node. Fetch workloads run
+// against a loopback Go server started here, next to a plain Go net/http
+// client loop (the ceiling).
+//
+//	go run ./bench/compare                 # everything, 3 runs each
+//	go run ./bench/compare -runs 5 -only 'queue|sleep'
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+type result struct {
+	wall  time.Duration
+	rssKB int64
+	out   string
+	err   error
+}
+
+var order = []string{
+	"hello", "sleeps_100k", "tasks_100k", "sleep0_1m", "queue_1x1", "queue_10x10",
+	"semaphore_100k", "event_pingpong", "fetch_seq", "fetch_conc", "cpu_fib",
+}
+
+func main() {
+	runs := flag.Int("runs", 3, "runs per workload and runtime (the median is reported)")
+	only := flag.String("only", "", "regexp selecting workloads")
+	dir := flag.String("dir", "bench/workloads", "workload directory")
+	flag.Parse()
+
+	tmp, err := os.MkdirTemp("", "arun-bench")
+	if err != nil {
+		fail(err)
+	}
+	defer os.RemoveAll(tmp)
+	arun := filepath.Join(tmp, "arun")
+	if out, err := exec.Command("go", "build", "-o", arun, "./cmd/arun").CombinedOutput(); err != nil {
+		fail(fmt.Errorf("building arun: %v\n%s", err, out))
+	}
+
+	srv, url := startServer()
+	defer srv.Close()
+	env := append(os.Environ(), "BENCH_URL="+url)
+
+	var sel *regexp.Regexp
+	if *only != "" {
+		sel = regexp.MustCompile(*only)
+	}
+	runtimes := []struct {
+		name, ext string
+		cmd       func(file string) []string
+	}{
+		{"arun", ".js", func(f string) []string { return []string{arun, f} }},
+		{"node", ".mjs", func(f string) []string { return []string{"node", f} }},
+		{"python", ".py", func(f string) []string { return []string{"python3", f} }},
+	}
+	fmt.Printf("%d runs each, medians; %s, %d CPUs\n\n", *runs, time.Now().Format("2006-01-02 15:04"), numCPU())
+	fmt.Println("| workload | arun | node | python | arun/python | arun/node | RSS arun | RSS node | RSS python |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	for _, w := range order {
+		if sel != nil && !sel.MatchString(w) {
+			continue
+		}
+		res := map[string]result{}
+		for _, rt := range runtimes {
+			file := filepath.Join(*dir, w+rt.ext)
+			if _, err := os.Stat(file); err != nil {
+				continue
+			}
+			if _, err := exec.LookPath(rt.cmd(file)[0]); err != nil {
+				continue
+			}
+			res[rt.name] = measure(rt.cmd(file), env, *runs)
+		}
+		a, n, p := res["arun"], res["node"], res["python"]
+		fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w,
+			dur(a), dur(n), dur(p), ratio(a, p), ratio(a, n), rss(a), rss(n), rss(p))
+		for name, r := range res {
+			if r.err != nil {
+				fmt.Fprintf(os.Stderr, "  %s %s failed: %v\n%s\n", w, name, r.err, r.out)
+			}
+		}
+	}
+	if sel == nil || sel.MatchString("fetch") {
+		seq := goClient(url, 10_000, 1)
+		conc := goClient(url, 40_000, 50)
+		fmt.Printf("\nplain Go net/http client (the ceiling): fetch_seq %s, fetch_conc %s\n", seq.Round(time.Millisecond), conc.Round(time.Millisecond))
+	}
+}
+
+func measure(argv, env []string, runs int) result {
+	var all []result
+	for i := 0; i < runs; i++ {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Env = env
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		start := time.Now()
+		err := cmd.Run()
+		r := result{wall: time.Since(start), out: out.String(), err: err}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			r.rssKB = ru.Maxrss
+		}
+		if err != nil {
+			return r
+		}
+		all = append(all, r)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].wall < all[j].wall })
+	return all[len(all)/2]
+}
+
+func dur(r result) string {
+	if r.wall == 0 {
+		return "-"
+	}
+	if r.err != nil {
+		return "failed"
+	}
+	return fmt.Sprintf("%.3fs", r.wall.Seconds())
+}
+
+func rss(r result) string {
+	if r.rssKB == 0 || r.err != nil {
+		return "-"
+	}
+	return fmt.Sprintf("%d MB", r.rssKB/1024)
+}
+
+func ratio(a, b result) string {
+	if a.wall == 0 || b.wall == 0 || a.err != nil || b.err != nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.2fx", a.wall.Seconds()/b.wall.Seconds())
+}
+
+func startServer() (*http.Server, string) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fail(err)
+	}
+	body := []byte(strings.Repeat("arun bench ", 10))
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = w.Write(body)
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	return srv, "http://" + ln.Addr().String() + "/"
+}
+
+// goClient is the ceiling: n requests, c at a time, with one pooled client.
+func goClient(url string, n, c int) time.Duration {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c}}
+	var next int64
+	var mu sync.Mutex
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := 0; w < c; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				if next >= int64(n) {
+					mu.Unlock()
+					return
+				}
+				next++
+				mu.Unlock()
+				req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+				resp, err := client.Do(req)
+				if err != nil {
+					continue
+				}
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+		}()
+	}
+	wg.Wait()
+	return time.Since(start)
+}
+
+func numCPU() int {
+	out, err := exec.Command("nproc").Output()
+	if err != nil {
+		return 0
+	}
+	var n int
+	fmt.Sscan(string(out), &n)
+	return n
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "compare:", err)
+	os.Exit(1)
+}

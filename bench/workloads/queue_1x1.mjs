@@ -1,0 +1,7 @@
+import { Queue } from "./queue_lib.mjs";
+const N = 1_000_000;
+const q = new Queue(100);
+async function producer() { for (let i = 0; i < N; i++) await q.put(i); }
+async function consumer() { let sum = 0; for (let i = 0; i < N; i++) sum += await q.get(); return sum; }
+const [, sum] = await Promise.all([producer(), consumer()]);
+console.log("done", sum);
