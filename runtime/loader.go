@@ -192,6 +192,37 @@ func (r *Runtime) compileError(err error, abs string) error {
 	return se
 }
 
+// plainScript compiles a .js or .cjs main module with goja directly when it
+// can: a plain script (no import/export, no top-level await, nothing goja
+// cannot parse) needs no bundling, which saves esbuild's start-up cost.
+// It returns nil when the file must go through esbuild.
+func (ld *loader) plainScript(abs string, src *string) *goja.Program {
+	ext := strings.ToLower(filepath.Ext(abs))
+	if ext != ".js" && ext != ".cjs" {
+		return nil
+	}
+	var code string
+	if src != nil {
+		code = *src
+	} else {
+		b, err := os.ReadFile(abs)
+		if err != nil {
+			return nil
+		}
+		code = string(b)
+	}
+	// Cheap screens before a full parse: module syntax always needs esbuild.
+	if strings.Contains(code, "import") || strings.Contains(code, "export") {
+		return nil
+	}
+	prog, err := goja.Compile(abs, code, false)
+	if err != nil {
+		return nil
+	}
+	ld.r.sources.put(abs, code)
+	return prog
+}
+
 // inlineFile serves src as the contents of the file at abs (RunString).
 func inlineFile(abs, src string) api.Plugin {
 	filter := "^" + regexp.QuoteMeta(abs) + "$"

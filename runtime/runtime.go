@@ -271,6 +271,9 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 	if r.isClosed() {
 		return ErrClosed
 	}
+	if script := r.ld.plainScript(abs, src); script != nil {
+		return r.runScript(ctx, abs, script)
+	}
 	prog, err := r.ld.buildMain(abs, src)
 	if err != nil {
 		return err
@@ -309,6 +312,35 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		return nil
 	})
 	return r.finishRun(ctx, err, mainPromise)
+}
+
+// runScript runs a main module that goja compiled as it is (see
+// loader.plainScript), with CommonJS's names as globals.
+func (r *Runtime) runScript(ctx context.Context, abs string, prog *goja.Program) error {
+	ctx, cancel := r.runCtx(ctx)
+	defer cancel()
+	r.failure = nil
+	err := r.loop.Run(ctx, func() error {
+		vm := r.vm
+		mod := vm.NewObject()
+		exports := vm.NewObject()
+		_ = mod.Set("exports", exports)
+		g := vm.GlobalObject()
+		for name, v := range map[string]goja.Value{
+			"require": r.ld.requireFunc(filepath.Dir(abs)), "module": mod, "exports": exports,
+			"__filename": vm.ToValue(abs), "__dirname": vm.ToValue(filepath.Dir(abs)),
+		} {
+			_ = g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		}
+		if _, err := vm.RunProgram(prog); err != nil {
+			return err
+		}
+		if o, ok := mod.Get("exports").(*goja.Object); ok {
+			r.mainExports = o
+		}
+		return nil
+	})
+	return r.finishRun(ctx, err, nil)
 }
 
 // watchMain stops the loop with the main module's rejection, whatever the

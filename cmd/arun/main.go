@@ -90,7 +90,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	name := cfg.file
 	switch {
 	case cfg.eval != nil:
-		src, name = cfg.eval, "[eval].ts"
+		src, name = cfg.eval, "[eval].js"
 	case cfg.stdin:
 		b, err := io.ReadAll(stdin)
 		if err != nil {
@@ -98,7 +98,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		s := string(b)
-		src, name = &s, "[stdin].ts"
+		src, name = &s, "[stdin].js"
 		cfg.opts.Stdin = strings.NewReader("")
 	}
 	rt, err := runtime.New(cfg.opts)
