@@ -1,10 +1,257 @@
-// Package web is a placeholder.
 package web
 
-import "github.com/arun-js/arun/bindings"
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sync"
+	"time"
 
-// Modules returns the modules this package provides.
-func Modules() []bindings.Module { return nil }
+	"github.com/arun-js/arun/bindings"
+	"github.com/arun-js/arun/eventloop"
+	"github.com/dop251/goja"
+)
 
-// Globals returns the global installers of this package.
-func Globals() []bindings.Global { return nil }
+var (
+	//go:embed web.js
+	webSrc string
+	//go:embed streams.js
+	streamsSrc string
+	//go:embed events.js
+	eventsSrc string
+	//go:embed timers.js
+	timersSrc string
+)
+
+// script is an embedded script compiled once per process.
+type script struct {
+	name, src string
+	once      sync.Once
+	prog      *goja.Program
+	err       error
+}
+
+func (s *script) program() (*goja.Program, error) {
+	s.once.Do(func() { s.prog, s.err = goja.Compile(s.name, s.src, true) })
+	return s.prog, s.err
+}
+
+var (
+	webScript     = &script{name: "arun:internal/web.js", src: webSrc}
+	streamsScript = &script{name: "arun:internal/streams.js", src: streamsSrc}
+	eventsScript  = &script{name: "arun:internal/events.js", src: eventsSrc}
+	timersScript  = &script{name: "arun:internal/timers.js", src: timersSrc}
+)
+
+// run runs an embedded script (a function expression) and calls the
+// function with args.
+func run(env *bindings.Env, s *script, args ...goja.Value) (goja.Value, error) {
+	prog, err := s.program()
+	if err != nil {
+		return nil, fmt.Errorf("web: compiling %s: %w", s.name, err)
+	}
+	v, err := env.VM.RunProgram(prog)
+	if err != nil {
+		return nil, fmt.Errorf("web: running %s: %w", s.name, err)
+	}
+	fn, ok := goja.AssertFunction(v)
+	if !ok {
+		return nil, fmt.Errorf("web: %s is not a function expression", s.name)
+	}
+	r, err := fn(goja.Undefined(), args...)
+	if err != nil {
+		return nil, fmt.Errorf("web: initialising %s: %w", s.name, err)
+	}
+	return r, nil
+}
+
+// internalsKey keeps, per runtime, the object of JS internals web.js and
+// streams.js return.
+type internalsKey struct{}
+
+// internals returns the runtime's internals object (nil before Globals ran).
+func internals(env *bindings.Env) *goja.Object {
+	o, _ := env.Value(internalsKey{}).(*goja.Object)
+	return o
+}
+
+// Modules returns the modules this package provides: "events" and
+// "timers/promises" (also with the "node:" prefix).
+func Modules() []bindings.Module {
+	return []bindings.Module{
+		{Name: "events", Aliases: []string{"node:events"}, Init: initEvents},
+		{Name: "timers/promises", Aliases: []string{"node:timers/promises"}, Init: initTimers},
+	}
+}
+
+// Globals returns the global installers of this package: the web platform
+// globals of contract section 3 that are not the runtime's own.
+func Globals() []bindings.Global {
+	return []bindings.Global{installGlobals}
+}
+
+func installGlobals(env *bindings.Env) error {
+	vm := env.VM
+	nat := natives(env)
+	in, err := run(env, webScript, vm.GlobalObject(), nat)
+	if err != nil {
+		return err
+	}
+	inObj := in.ToObject(vm)
+	if _, err := run(env, streamsScript, vm.GlobalObject(), nat, inObj); err != nil {
+		return err
+	}
+	env.SetValue(internalsKey{}, inObj)
+	return nil
+}
+
+func initEvents(env *bindings.Env, module *goja.Object) error {
+	in := internals(env)
+	if in == nil {
+		return fmt.Errorf("web: events: globals not installed")
+	}
+	exp, err := run(env, eventsScript, env.VM.GlobalObject(), in)
+	if err != nil {
+		return err
+	}
+	return module.Set("exports", exp)
+}
+
+func initTimers(env *bindings.Env, module *goja.Object) error {
+	in := internals(env)
+	if in == nil {
+		return fmt.Errorf("web: timers/promises: globals not installed")
+	}
+	exp, err := run(env, timersScript, env.VM.GlobalObject(), natives(env), in)
+	if err != nil {
+		return err
+	}
+	return module.Set("exports", exp)
+}
+
+// bytesOf returns the bytes of a Uint8Array (shared, not copied).
+func bytesOf(vm *goja.Runtime, v goja.Value) []byte {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
+	}
+	var b []byte
+	if err := vm.ExportTo(v, &b); err != nil {
+		panic(vm.NewTypeError("web: expected a Uint8Array"))
+	}
+	return b
+}
+
+// msDelay converts a web timer delay (milliseconds) as setTimeout does.
+func msDelay(v goja.Value) time.Duration {
+	ms := v.ToFloat()
+	if math.IsNaN(ms) || ms < 1 || ms > 2147483647 {
+		ms = 1
+	}
+	return time.Duration(ms * float64(time.Millisecond))
+}
+
+// natives are the Go functions the embedded scripts call.
+func natives(env *bindings.Env) *goja.Object {
+	vm := env.VM
+	o := vm.NewObject()
+	set := func(name string, fn func(call goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
+
+	set("encode", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(vm.NewArrayBuffer(encodeString(call.Argument(0).String())))
+	})
+	set("encodeInto", func(call goja.FunctionCall) goja.Value {
+		r, w := encodeInto(call.Argument(0).String(), bytesOf(vm, call.Argument(1)))
+		return vm.ToValue([]any{r, w})
+	})
+	set("decodeUTF8", func(call goja.FunctionCall) goja.Value {
+		return decodeUTF8String(bytesOf(vm, call.Argument(0)))
+	})
+	set("newDecoder", func(call goja.FunctionCall) goja.Value {
+		d := newDecoder(call.Argument(0).String(), call.Argument(1).ToBoolean(), call.Argument(2).ToBoolean())
+		if d == nil {
+			return goja.Null()
+		}
+		decode := func(call goja.FunctionCall) goja.Value {
+			out, ok := d.decode(bytesOf(vm, call.Argument(0)), call.Argument(1).ToBoolean())
+			if !ok {
+				return goja.Null()
+			}
+			return goja.StringFromUTF16(out)
+		}
+		return vm.ToValue([]any{d.name, decode})
+	})
+	set("atob", func(call goja.FunctionCall) goja.Value {
+		s, ok := atob(call.Argument(0).String())
+		if !ok {
+			return goja.Null()
+		}
+		return vm.ToValue(s)
+	})
+	set("btoa", func(call goja.FunctionCall) goja.Value {
+		s, ok := btoa(call.Argument(0).String())
+		if !ok {
+			return goja.Null()
+		}
+		return vm.ToValue(s)
+	})
+	// timer(ms, fn, ref, repeat) -> stop(): a loop timer; an unreferenced one
+	// does not keep the process alive.
+	set("timer", func(call goja.FunctionCall) goja.Value {
+		fn, ok := goja.AssertFunction(call.Argument(1))
+		if !ok {
+			panic(vm.NewTypeError("web: timer callback is not a function"))
+		}
+		d := msDelay(call.Argument(0))
+		if ms := call.Argument(0).ToFloat(); ms >= 0 && ms < 1 {
+			d = time.Duration(ms * float64(time.Millisecond))
+		}
+		task := func() error { _, err := fn(goja.Undefined()); return err }
+		var t *eventloop.Timer
+		if call.Argument(3).ToBoolean() {
+			t = env.Loop.SetInterval(d, task)
+		} else {
+			t = env.Loop.SetTimer(d, task)
+		}
+		if !call.Argument(2).ToBoolean() {
+			env.Loop.Unref(t)
+		}
+		return vm.ToValue(func(goja.FunctionCall) goja.Value {
+			env.Loop.StopTimer(t)
+			return goja.Undefined()
+		})
+	})
+	// immediate(fn) -> cancel(): a macrotask in the ready queue.
+	set("immediate", func(call goja.FunctionCall) goja.Value {
+		fn, ok := goja.AssertFunction(call.Argument(0))
+		if !ok {
+			panic(vm.NewTypeError("web: immediate callback is not a function"))
+		}
+		cancelled := false
+		env.Loop.Schedule(func() error {
+			if cancelled {
+				return nil
+			}
+			_, err := fn(goja.Undefined())
+			return err
+		})
+		return vm.ToValue(func(goja.FunctionCall) goja.Value { cancelled = true; return goja.Undefined() })
+	})
+	// waiter(what, onCancel) -> [promise, resolve, reject]: a runtime promise
+	// owned by the current asyncio task; cancelling the task rejects it and
+	// calls onCancel.
+	set("waiter", func(call goja.FunctionCall) goja.Value {
+		onCancel, _ := goja.AssertFunction(call.Argument(1))
+		var w *bindings.Waiter
+		w = env.NewWaiter(call.Argument(0).String(), func() {
+			if onCancel != nil {
+				if _, err := onCancel(goja.Undefined()); err != nil {
+					env.Fatal(env.ToJSError(err))
+				}
+			}
+		})
+		resolve := func(call goja.FunctionCall) goja.Value { w.Resolve(call.Argument(0)); return goja.Undefined() }
+		reject := func(call goja.FunctionCall) goja.Value { w.Reject(call.Argument(0)); return goja.Undefined() }
+		return vm.ToValue([]any{w.Value(), resolve, reject, w.Done()})
+	})
+	return o
+}
