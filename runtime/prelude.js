@@ -69,6 +69,7 @@
   // structuredClone: the HTML structured clone algorithm for the types
   // scripts pass around (no transfer list).
   function cloneError(msg) {
+    if (typeof g.DOMException === "function") return new g.DOMException(msg, "DataCloneError");
     const e = new Error(msg);
     e.name = "DataCloneError";
     e.code = 25;
