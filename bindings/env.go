@@ -67,6 +67,7 @@ type Env struct {
 	tasks    taskState
 	fatal    func(v goja.Value)
 	deadlock []func() []string
+	shutdown []func(reason goja.Value)
 }
 
 // NewEnv creates the environment for loop's runtime. The runtime calls this;
@@ -159,4 +160,17 @@ func (e *Env) DescribeWaiting() []string {
 		out = append(out, f()...)
 	}
 	return out
+}
+
+// OnShutdown registers fn to run (on the loop) when the host asks the
+// runtime to shut down gracefully (SIGINT, Runtime.Shutdown): cancel tasks,
+// close servers, flush.
+func (e *Env) OnShutdown(fn func(reason goja.Value)) { e.shutdown = append(e.shutdown, fn) }
+
+// RunShutdown runs the OnShutdown functions with reason (the runtime calls
+// it).
+func (e *Env) RunShutdown(reason goja.Value) {
+	for _, f := range e.shutdown {
+		f(reason)
+	}
 }

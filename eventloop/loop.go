@@ -229,6 +229,19 @@ func (l *Loop) Reserve() (enqueue func(Task)) {
 	}
 }
 
+// Submit runs t on the loop soon, from any goroutine, if a Run is active;
+// it reports whether it did.
+func (l *Loop) Submit(t Task) bool {
+	l.mu.Lock()
+	running := l.running
+	l.mu.Unlock()
+	if !running {
+		return false
+	}
+	l.Reserve()(t)
+	return true
+}
+
 // Go runs work on a new goroutine with ctx (nil means Context()), which the
 // caller should derive from Context(). The task work
 // returns, if non-nil, runs on the loop. The loop stays alive meanwhile, and

@@ -115,6 +115,8 @@ type Runtime struct {
 	exitCode int
 	failure  error // set by Fatal / rejection policy during a run
 	mainFile string
+	// mainTask is the main module's task record (for Shutdown).
+	mainTask *bindings.TaskRef
 	// mainExports is the namespace of the last main module run.
 	mainExports *goja.Object
 	sources     *sourceCache
@@ -215,6 +217,35 @@ func (r *Runtime) Close() error {
 // goroutine.
 func (r *Runtime) Interrupt() { r.loop.Interrupt(ErrInterrupted) }
 
+// Shutdown asks the running script to stop gracefully, as SIGINT does in
+// the CLI: every asyncio task and the main module are cancelled (a
+// CancelledError is thrown where each awaits, so finally blocks run),
+// servers shut down, and the run ends when what is left finishes. Safe from
+// any goroutine; it does nothing if no run is active.
+func (r *Runtime) Shutdown() {
+	r.loop.Submit(func() error {
+		reason := r.cancelledError("shutting down")
+		if r.mainTask != nil {
+			r.mainTask.Cancel(reason)
+		}
+		r.env.RunShutdown(reason)
+		return nil
+	})
+}
+
+// cancelledError makes an asyncio.CancelledError (or an Error named so if
+// asyncio is unavailable).
+func (r *Runtime) cancelledError(msg string) goja.Value {
+	if a, ok := r.vm.Get("asyncio").(*goja.Object); ok {
+		if ctor, ok := goja.AssertConstructor(a.Get("CancelledError")); ok {
+			if obj, err := ctor(nil, r.vm.ToValue(msg)); err == nil {
+				return obj
+			}
+		}
+	}
+	return r.env.NewError("CancelledError", msg)
+}
+
 // ErrInterrupted is the cause of a run stopped by Interrupt.
 var ErrInterrupted = errors.New("runtime: interrupted")
 
@@ -301,7 +332,12 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 			}
 			return goja.Undefined()
 		})
+		// The main module runs as a task of its own, so that Shutdown can
+		// cancel what it awaits and its finally blocks run.
+		r.mainTask = &bindings.TaskRef{}
+		prev := r.env.SetCurrentTask(r.mainTask)
 		res, err := fn(goja.Undefined(), req, mod, exports, r.vm.ToValue(abs), r.vm.ToValue(filepath.Dir(abs)), setExports)
+		r.env.SetCurrentTask(prev)
 		if err != nil {
 			return err
 		}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -120,6 +121,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer signal.Stop(sigs)
 	stopSignals := make(chan struct{})
 	defer close(stopSignals)
+	// The first signal shuts the script down gracefully: tasks are
+	// cancelled (their finally blocks run) and servers close; what is still
+	// running after shutdownGrace is interrupted. A second signal exits at once.
+	var signalled atomic.Value
 	go func() {
 		n := 0
 		for {
@@ -129,11 +134,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				if n > 1 {
 					os.Exit(exitInterrupt)
 				}
+				cause := errInterrupted
 				if s == syscall.SIGTERM {
-					cancel(errTerminated)
-				} else {
-					cancel(errInterrupted)
+					cause = errTerminated
 				}
+				signalled.Store(cause)
+				rt.Shutdown()
+				time.AfterFunc(shutdownGrace, func() { cancel(cause) })
 			case <-stopSignals:
 				return
 			}
@@ -145,8 +152,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		err = rt.RunFile(ctx, name)
 	}
-	return exitStatus(rt, err, context.Cause(ctx), stderr)
+	cause := context.Cause(ctx)
+	if s, ok := signalled.Load().(error); ok {
+		cause = s
+	}
+	return exitStatus(rt, err, cause, stderr)
 }
+
+// shutdownGrace is how long a signalled script gets to finish its cleanup.
+const shutdownGrace = 3 * time.Second
 
 var (
 	errTimeout     = errors.New("arun: --timeout reached")
@@ -156,6 +170,12 @@ var (
 
 // exitStatus is the single mapping from a run's error to the exit status.
 func exitStatus(rt *runtime.Runtime, err, cause error, stderr io.Writer) int {
+	switch {
+	case errors.Is(cause, errInterrupted):
+		return exitInterrupt
+	case errors.Is(cause, errTerminated):
+		return exitTerm
+	}
 	if err == nil {
 		return rt.ExitCode()
 	}

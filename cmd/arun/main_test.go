@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -127,20 +128,25 @@ func TestSignals(t *testing.T) {
 				t.Fatal(err)
 			}
 			buf := make([]byte, 6)
-			if _, err := stdout.Read(buf); err != nil || string(buf) != "ready\n" {
+			if _, err := io.ReadFull(stdout, buf); err != nil || string(buf) != "ready\n" {
 				t.Fatalf("read %q, %v", buf, err)
 			}
 			_ = cmd.Process.Signal(tc.sig)
-			done := make(chan struct{})
-			go func() { _ = cmd.Wait(); close(done) }()
+			rest := make(chan []byte, 1)
+			go func() { b, _ := io.ReadAll(stdout); rest <- b }()
+			var out []byte
 			select {
-			case <-done:
+			case out = <-rest:
 			case <-time.After(10 * time.Second):
 				_ = cmd.Process.Kill()
 				t.Fatal("did not exit on signal")
 			}
+			_ = cmd.Wait()
 			if code := cmd.ProcessState.ExitCode(); code != tc.code {
 				t.Errorf("exit code %d, want %d", code, tc.code)
+			}
+			if !strings.Contains(string(out), "finally ran") {
+				t.Errorf("finally block did not run; stdout %q", out)
 			}
 		})
 	}
