@@ -109,10 +109,12 @@ func TestExitPaths(t *testing.T) {
 
 func TestSignals(t *testing.T) {
 	dir := t.TempDir()
+	// a runtime awaitable: the cancellation is thrown where main awaits it
 	writeFile(t, dir, "wait.js", `
+		import { setTimeout as sleep } from "timers/promises";
 		console.log("ready");
 		try {
-			await new Promise((r) => setTimeout(r, 60e3));
+			await sleep(60e3);
 		} finally {
 			console.log("finally ran");
 		}`)
