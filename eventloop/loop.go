@@ -54,6 +54,10 @@ type Options struct {
 	// its microtasks finished. A non-nil error stops the loop with that error.
 	// If nil, unhandled rejections are ignored.
 	OnUnhandledRejection func(reason goja.Value) error
+	// OnSlowTask, if set, is called after a macrotask (with its ticks and
+	// microtasks) held the loop for SlowTaskThreshold or longer (real time).
+	OnSlowTask        func(d time.Duration)
+	SlowTaskThreshold time.Duration
 	// Now is the wall clock used to report the start time; defaults to time.Now.
 	Now func() time.Time
 }
@@ -100,7 +104,12 @@ type Loop struct {
 	cur      Task
 	trampoln goja.Callable
 	onIdle   []func() bool
+	executed uint64
 }
+
+// Executed counts the macrotasks run so far; a task can compare it with the
+// value it saw to know whether it is still the one running.
+func (l *Loop) Executed() uint64 { return l.executed }
 
 type tick struct {
 	fn   goja.Callable
@@ -508,12 +517,22 @@ func (l *Loop) requeue(rest []Task) {
 // exec runs one macrotask followed by ticks and microtasks, then reports
 // unhandled rejections.
 func (l *Loop) exec(t Task) error {
+	var start time.Time
+	if l.opts.OnSlowTask != nil {
+		start = time.Now()
+	}
 	l.cur = t
 	l.taskErr = nil
+	l.executed++
 	_, err := l.trampoln(goja.Undefined())
 	l.cur = nil
 	for err == nil && l.taskErr == nil && len(l.ticks) > 0 {
 		_, err = l.trampoln(goja.Undefined())
+	}
+	if l.opts.OnSlowTask != nil {
+		if d := time.Since(start); d >= l.opts.SlowTaskThreshold {
+			l.opts.OnSlowTask(d)
+		}
 	}
 	if err != nil {
 		return err

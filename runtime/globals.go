@@ -104,10 +104,15 @@ func (r *Runtime) installTimers() {
 			tt.next++
 			id := tt.next
 			d := delay(call.Argument(1))
+			site := ""
+			if r.opts.Debug {
+				site = "timer created at " + callerSite(vm)
+			}
 			task := func() error {
 				if !repeat {
 					delete(tt.timers, id)
 				}
+				r.taskSite, r.taskSiteTurn = site, loop.Executed()
 				_, err := fn(goja.Undefined(), args...)
 				return err
 			}
@@ -176,6 +181,16 @@ func (r *Runtime) installTimers() {
 }
 
 type timerKey struct{}
+
+// callerSite is "file:line:col" of the innermost JS frame calling in.
+func callerSite(vm *goja.Runtime) string {
+	for _, f := range vm.CaptureCallStack(4, nil) {
+		if p := f.Position(); p.Filename != "" && !strings.HasPrefix(p.Filename, "arun:internal") {
+			return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+		}
+	}
+	return "unknown"
+}
 
 // PendingTimers lists the ids of timers scripts created that have not fired
 // or been cleared (for the test runner's leak checks).

@@ -115,6 +115,9 @@ type Runtime struct {
 	exitCode int
 	failure  error // set by Fatal / rejection policy during a run
 	mainFile string
+	// taskSite describes the timer callback running now (--debug only).
+	taskSite     string
+	taskSiteTurn uint64
 	// mainTask is the main module's task record (for Shutdown).
 	mainTask *bindings.TaskRef
 	// mainExports is the namespace of the last main module run.
@@ -150,10 +153,15 @@ func New(opts Options) (*Runtime, error) {
 		stack = 10000
 	}
 	r.vm.SetMaxCallStackSize(stack)
-	r.loop = eventloop.New(r.vm, eventloop.Options{
+	lopts := eventloop.Options{
 		VirtualTime:          opts.VirtualTime,
 		OnUnhandledRejection: r.onUnhandledRejection,
-	})
+	}
+	if opts.Debug {
+		lopts.SlowTaskThreshold = 100 * time.Millisecond
+		lopts.OnSlowTask = r.warnSlowTask
+	}
+	r.loop = eventloop.New(r.vm, lopts)
 	perms := opts.Permissions
 	if perms == nil {
 		perms = &Permissions{}
@@ -377,6 +385,16 @@ func (r *Runtime) runScript(ctx context.Context, abs string, prog *goja.Program)
 		return nil
 	})
 	return r.finishRun(ctx, err, nil)
+}
+
+// warnSlowTask is the --debug warning for a callback that held the loop.
+func (r *Runtime) warnSlowTask(d time.Duration) {
+	where := r.taskSite
+	if r.taskSiteTurn != r.loop.Executed() || where == "" {
+		where = "the main module or an I/O callback"
+	}
+	fmt.Fprintf(r.opts.Stderr, "warning: a callback held the event loop for %v (%s); move CPU-bound work to asyncio.toWorker\n",
+		d.Round(time.Millisecond), where)
 }
 
 // watchMain stops the loop with the main module's rejection, whatever the

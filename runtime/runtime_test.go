@@ -168,3 +168,14 @@ func TestPermissionsDenyEnv(t *testing.T) {
 		t.Fatalf("err=%v out=%q", res.Err, res.Stdout)
 	}
 }
+
+func TestDebugWarnsOfSlowCallbacks(t *testing.T) {
+	opts := runtime.Options{Debug: true}
+	res := runtimetest.Run(t, "slow.js", "setTimeout(() => { const end = Date.now() + 150; while (Date.now() < end) {} }, 1);", opts)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if !strings.Contains(res.Stderr, "held the event loop") || !strings.Contains(res.Stderr, "timer created at slow.js:1:") {
+		t.Errorf("stderr = %q", res.Stderr)
+	}
+}
