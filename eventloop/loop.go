@@ -340,7 +340,9 @@ func (l *Loop) Run(ctx context.Context, start Task) (err error) {
 	l.vm.ClearInterrupt()
 
 	watchDone := make(chan struct{})
+	watchExited := make(chan struct{})
 	go func() {
+		defer close(watchExited)
 		select {
 		case <-runCtx.Done():
 			l.vm.Interrupt(runCtx.Err())
@@ -349,6 +351,7 @@ func (l *Loop) Run(ctx context.Context, start Task) (err error) {
 	}()
 	defer func() {
 		close(watchDone)
+		<-watchExited // a late interrupt must not outlive this run
 		cancel(nil)
 		l.mu.Lock()
 		l.running = false

@@ -106,7 +106,7 @@ func (r *Runtime) installTimers() {
 			d := delay(call.Argument(1))
 			site := ""
 			if r.opts.Debug {
-				site = "timer created at " + callerSite(vm)
+				site = "timer created at " + r.displayPath(callerSite(vm))
 			}
 			task := func() error {
 				if !repeat {

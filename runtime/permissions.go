@@ -53,26 +53,44 @@ func (p *Permissions) Check(kind bindings.PermissionKind, target string) error {
 	return &bindings.PermissionError{Kind: kind, Target: target}
 }
 
-// resolvePath makes p absolute and clean and resolves symlinks in the
-// longest prefix that exists.
+// resolvePath makes p absolute and resolves it component by component as
+// the kernel does: a symlink is replaced by its target (even a dangling
+// one) before any later "..", so neither ".." after a link nor a link to a
+// file yet to be created escapes a grant.
 func resolvePath(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.Clean(p)
-	}
-	rest := ""
-	cur := abs
-	for {
-		if r, err := filepath.EvalSymlinks(cur); err == nil {
-			return filepath.Join(r, rest)
+	if !filepath.IsAbs(p) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return filepath.Clean(p)
 		}
-		parent := filepath.Dir(cur)
-		if parent == cur {
-			return abs
-		}
-		rest = filepath.Join(filepath.Base(cur), rest)
-		cur = parent
+		p = wd + string(os.PathSeparator) + p // no Clean: ".." must apply after links
 	}
+	return walkPath(p, 0)
+}
+
+func walkPath(p string, depth int) string {
+	parts := strings.Split(p, string(os.PathSeparator))
+	cur := string(os.PathSeparator)
+	for i, part := range parts {
+		switch part {
+		case "", ".":
+			continue
+		case "..":
+			cur = filepath.Dir(cur)
+			continue
+		}
+		next := filepath.Join(cur, part)
+		if depth < 40 {
+			if dest, err := os.Readlink(next); err == nil {
+				if !filepath.IsAbs(dest) {
+					dest = cur + string(os.PathSeparator) + dest
+				}
+				return walkPath(dest+string(os.PathSeparator)+strings.Join(parts[i+1:], string(os.PathSeparator)), depth+1)
+			}
+		}
+		cur = next
+	}
+	return cur
 }
 
 func pathGranted(grants []string, target string) bool {

@@ -184,6 +184,9 @@ func New(opts Options) (*Runtime, error) {
 			return nil, fmt.Errorf("runtime: installing globals: %w", err)
 		}
 	}
+	if err := installWorkers(r.env, r); err != nil {
+		return nil, fmt.Errorf("runtime: workers: %w", err)
+	}
 	return r, nil
 }
 
@@ -216,6 +219,7 @@ func (r *Runtime) Close() error {
 	}
 	r.closed = true
 	r.mu.Unlock()
+	r.closeWorkers()
 	r.loop.Close()
 	return nil
 }

@@ -1,0 +1,6 @@
+import { test } from "arun:test";
+test("before", () => {});
+test("spins forever", { timeout: 0.2 }, () => {
+  for (;;) {}
+});
+test("after", () => {});

@@ -1,0 +1,1 @@
+require("arun:test").test("b", () => {});

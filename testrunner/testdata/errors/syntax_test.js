@@ -1,0 +1,4 @@
+import { test } from "arun:test";
+test("x", () => {
+  let = ;
+});

@@ -1,0 +1,3 @@
+import { test } from "arun:test";
+test("declared", () => {});
+throw new Error("top level broke");
