@@ -62,12 +62,13 @@ type Env struct {
 	VM   *goja.Runtime
 	Host
 
-	require  func(name string) (goja.Value, error)
-	values   map[any]any
-	tasks    taskState
-	fatal    func(v goja.Value)
-	deadlock []func() []string
-	shutdown []func(reason goja.Value)
+	require   func(name string) (goja.Value, error)
+	values    map[any]any
+	tasks     taskState
+	fatal     func(v goja.Value)
+	deadlock  []func() []string
+	shutdown  []func(reason goja.Value)
+	resources ResourceTracker
 }
 
 // NewEnv creates the environment for loop's runtime. The runtime calls this;
@@ -173,4 +174,27 @@ func (e *Env) RunShutdown(reason goja.Value) {
 	for _, f := range e.shutdown {
 		f(reason)
 	}
+}
+
+// ResourceTracker records resources scripts open (servers, file handles,
+// requests), for the test runner's leak sanitizers.
+type ResourceTracker interface {
+	// Track records a resource opened now (called on the loop, from a Go
+	// function called by JS, so the creation stack can be captured) and
+	// returns the function to call (from any goroutine) when it closes;
+	// close releases it if a test leaves it open.
+	Track(kind, what string, close func()) (release func())
+}
+
+// SetResourceTracker installs the tracker TrackResource reports to.
+func (e *Env) SetResourceTracker(t ResourceTracker) { e.resources = t }
+
+// TrackResource tells the resource tracker, if any, that a resource was
+// opened; call the returned function when it closes. Bindings call this for
+// every server, file handle and request they open.
+func (e *Env) TrackResource(kind, what string, close func()) (release func()) {
+	if e.resources == nil {
+		return func() {}
+	}
+	return e.resources.Track(kind, what, close)
 }

@@ -10,38 +10,13 @@ import (
 	"github.com/dop251/goja"
 )
 
-// ResourceKey is the bindings.Env value key under which a test run publishes
-// its ResourceTracker. Bindings that open things a test could forget to
-// close (servers, file handles, requests) register them there, without
-// importing this package:
-//
-//	if t, ok := env.Value("arun:resources").(interface {
-//		Track(kind, what string, close func()) (release func())
-//	}); ok {
-//		release = t.Track("server", "serve 127.0.0.1:8080", srv.Close)
-//	}
-//
-// and call release when the resource closes. Outside a test run the value is
-// absent and nothing is tracked.
-const ResourceKey = "arun:resources"
-
-// ResourceTracker records open resources for the test sanitizers.
-type ResourceTracker interface {
-	// Track records a resource opened now (on the loop goroutine, from a Go
-	// function called by JS: the creation stack is captured) and returns the
-	// function to call (from any goroutine) when it closes. If a test ends
-	// with the resource still open, the test fails naming kind, what and the
-	// stack, and close is called (on the loop) to release it.
-	Track(kind, what string, close func()) (release func())
-}
-
 type resource struct {
 	kind, what, stack string
 	owner             int64
 	close             func()
 }
 
-// resources is the runtime's ResourceTracker.
+// resources is the runtime's bindings.ResourceTracker.
 type resources struct {
 	env   *bindings.Env
 	mu    sync.Mutex
@@ -60,7 +35,7 @@ func (r *resources) setOwner(id int64) {
 	r.mu.Unlock()
 }
 
-// Track implements ResourceTracker.
+// Track implements bindings.ResourceTracker.
 func (r *resources) Track(kind, what string, close func()) func() {
 	stack := captureStack(r.env.VM)
 	r.mu.Lock()

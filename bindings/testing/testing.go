@@ -280,7 +280,7 @@ func (h *Harness) Stop() {
 // arun:test's registry (wrapping the timer globals so the sanitizers see
 // them), takes over unhandled-rejection tracking (a rejection nobody handles
 // fails the running test instead of stopping the run), publishes the
-// resource tracker under ResourceKey and defines the hidden globals
+// resource tracker (Env.SetResourceTracker) and defines the hidden globals
 // __arun_test_run (runs the declared tests, returns a promise) and
 // __arun_test_done (stops the loop, dropping whatever is left).
 func Install(h *Harness) bindings.Global {
@@ -353,7 +353,7 @@ func stateOf(env *bindings.Env, h *Harness) (*state, error) {
 	st.run, _ = goja.AssertFunction(o.Get("run"))
 	st.hasTests, _ = goja.AssertFunction(o.Get("hasTests"))
 	env.SetValue(stateKey{}, st)
-	env.SetValue(ResourceKey, ResourceTracker(st.res))
+	env.SetResourceTracker(st.res)
 	if h == nil {
 		env.Loop.OnIdle(st.autoRun)
 	}

@@ -64,14 +64,7 @@ func fakeServer(closed *int) bindings.Module {
 	return bindings.Module{Name: "fake:server", Init: func(env *bindings.Env, module *goja.Object) error {
 		return module.Set("exports", map[string]any{
 			"open": func(call goja.FunctionCall) goja.Value {
-				tr, ok := env.Value(aruntest.ResourceKey).(interface {
-					Track(kind, what string, close func()) (release func())
-				})
-				if !ok {
-					panic(env.VM.NewTypeError("no tracker"))
-				}
-				var release func()
-				release = tr.Track("server", "fake server :"+call.Argument(0).String(), func() { *closed++ })
+				release := env.TrackResource("server", "fake server :"+call.Argument(0).String(), func() { *closed++ })
 				return env.VM.ToValue(func(goja.FunctionCall) goja.Value { release(); return goja.Undefined() })
 			},
 		})
