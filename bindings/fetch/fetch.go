@@ -1,10 +1,237 @@
-// Package fetch is a placeholder.
 package fetch
 
-import "github.com/arun-js/arun/bindings"
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"mime"
+	"mime/multipart"
+	"net/textproto"
+	"strings"
+	"sync"
 
-// Modules returns the modules this package provides.
-func Modules() []bindings.Module { return nil }
+	"github.com/arun-js/arun/bindings"
+	"github.com/dop251/goja"
+)
 
-// Globals returns the global installers of this package.
-func Globals() []bindings.Global { return nil }
+//go:embed fetch.js
+var fetchSrc string
+
+var (
+	progOnce sync.Once
+	prog     *goja.Program
+	progErr  error
+)
+
+// program is fetch.js compiled once per process.
+func program() (*goja.Program, error) {
+	progOnce.Do(func() {
+		prog, progErr = goja.Compile("arun:internal/fetch.js", fetchSrc, true)
+	})
+	return prog, progErr
+}
+
+// Modules returns the modules this package provides: "arun:http".
+func Modules() []bindings.Module {
+	return []bindings.Module{{
+		Name: "arun:http",
+		Init: func(env *bindings.Env, module *goja.Object) error {
+			st, err := getState(env)
+			if err != nil {
+				return err
+			}
+			exports := env.VM.NewObject()
+			_ = exports.Set("serve", st.exports.Get("serve"))
+			return module.Set("exports", exports)
+		},
+	}}
+}
+
+// Globals returns the global installers of this package: fetch, Request,
+// Response, Headers and FormData.
+func Globals() []bindings.Global {
+	return []bindings.Global{func(env *bindings.Env) error {
+		st, err := getState(env)
+		if err != nil {
+			return err
+		}
+		g := env.VM.GlobalObject()
+		for _, name := range []string{"fetch", "Request", "Response", "Headers", "FormData"} {
+			if err := g.DefineDataProperty(name, st.exports.Get(name), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+type stateKey struct{}
+
+// state is one runtime's fetch state (on the loop only).
+type state struct {
+	env     *bindings.Env
+	bodies  map[int64]*nativeBody
+	nextID  int64
+	exports *goja.Object
+}
+
+func getState(env *bindings.Env) (*state, error) {
+	if st, ok := env.Value(stateKey{}).(*state); ok {
+		return st, nil
+	}
+	st := &state{env: env, bodies: map[int64]*nativeBody{}}
+	p, err := program()
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %w", err)
+	}
+	vm := env.VM
+	f, err := vm.RunProgram(p)
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %w", err)
+	}
+	fn, ok := goja.AssertFunction(f)
+	if !ok {
+		return nil, fmt.Errorf("fetch: fetch.js is not a function")
+	}
+	v, err := fn(goja.Undefined(), st.natives(), vm.GlobalObject())
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %w", err)
+	}
+	st.exports = v.ToObject(vm)
+	env.SetValue(stateKey{}, st)
+	return st, nil
+}
+
+// natives is the object of Go functions fetch.js uses.
+func (s *state) natives() *goja.Object {
+	vm := s.env.VM
+	o := vm.NewObject()
+	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
+	set("fetch", s.startFetch)
+	set("listen", s.listen)
+	set("read", func(call goja.FunctionCall) goja.Value {
+		return s.read(call.Argument(0).ToInteger(), false, false)
+	})
+	set("readAll", func(call goja.FunctionCall) goja.Value {
+		return s.read(call.Argument(0).ToInteger(), true, call.Argument(1).ToBoolean())
+	})
+	set("cancelBody", func(call goja.FunctionCall) goja.Value {
+		if b := s.bodies[call.Argument(0).ToInteger()]; b != nil {
+			s.finish(b)
+		}
+		return goja.Undefined()
+	})
+	set("onBodyDone", func(call goja.FunctionCall) goja.Value {
+		fn, ok := goja.AssertFunction(call.Argument(1))
+		b := s.bodies[call.Argument(0).ToInteger()]
+		if !ok {
+			return goja.Undefined()
+		}
+		if b == nil {
+			_, _ = fn(goja.Undefined())
+			return goja.Undefined()
+		}
+		b.onDone = func() { _, _ = fn(goja.Undefined()) }
+		return goja.Undefined()
+	})
+	set("encode", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(vm.NewArrayBuffer([]byte(call.Argument(0).String())))
+	})
+	set("decode", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(decodeUTF8(s.bytesOf(call.Argument(0))))
+	})
+	set("encodeMultipart", s.encodeMultipart)
+	set("parseMultipart", s.parseMultipart)
+	return o
+}
+
+// bytesOf exports a typed array, DataView or ArrayBuffer (not copied).
+func (s *state) bytesOf(v goja.Value) []byte {
+	if ab, ok := v.Export().(goja.ArrayBuffer); ok {
+		return ab.Bytes()
+	}
+	var b []byte
+	if err := s.env.VM.ExportTo(v, &b); err != nil {
+		panic(s.env.VM.NewTypeError("expected bytes"))
+	}
+	return b
+}
+
+// encodeMultipart is native.encodeMultipart(boundary, entries): entries is
+// a flat list of [name, value] for strings and [name, bytes, filename, type]
+// for files (isFile flags which).
+func (s *state) encodeMultipart(call goja.FunctionCall) goja.Value {
+	vm := s.env.VM
+	boundary := call.Argument(0).String()
+	entries := call.Argument(1).ToObject(vm)
+	n := int(entries.Get("length").ToInteger())
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	if err := w.SetBoundary(boundary); err != nil {
+		panic(vm.NewTypeError(err.Error()))
+	}
+	esc := strings.NewReplacer("\n", "%0A", "\r", "%0D", "\"", "%22")
+	for i := 0; i < n; i++ {
+		e := entries.Get(fmt.Sprint(i)).ToObject(vm)
+		name := esc.Replace(e.Get("0").String())
+		h := textproto.MIMEHeader{}
+		if e.Get("1").ToBoolean() { // file
+			fn := esc.Replace(e.Get("3").String())
+			h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, name, fn))
+			ct := e.Get("4").String()
+			if ct == "" {
+				ct = "application/octet-stream"
+			}
+			h.Set("Content-Type", ct)
+			pw, _ := w.CreatePart(h)
+			_, _ = pw.Write(s.bytesOf(e.Get("2")))
+		} else {
+			h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, name))
+			pw, _ := w.CreatePart(h)
+			v := e.Get("2").String()
+			v = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n"), "\n", "\r\n")
+			_, _ = pw.Write([]byte(v))
+		}
+	}
+	_ = w.Close()
+	return vm.ToValue(vm.NewArrayBuffer(buf.Bytes()))
+}
+
+// parseMultipart is native.parseMultipart(bytes, contentType): a list of
+// [name, value] or [name, bytes, filename, type] entries (files have 4).
+func (s *state) parseMultipart(call goja.FunctionCall) goja.Value {
+	vm := s.env.VM
+	data := s.bytesOf(call.Argument(0))
+	_, params, err := mime.ParseMediaType(call.Argument(1).String())
+	boundary := params["boundary"]
+	if err != nil || boundary == "" {
+		panic(s.env.ToJSError(&bindings.Error{Name: "TypeError", Message: "Could not parse content as FormData: missing boundary"}))
+	}
+	r := multipart.NewReader(bytes.NewReader(data), boundary)
+	var out []any
+	for {
+		p, err := r.NextRawPart()
+		if err != nil {
+			if err.Error() == "EOF" {
+				break
+			}
+			panic(s.env.ToJSError(&bindings.Error{Name: "TypeError", Message: "Could not parse content as FormData: " + err.Error()}))
+		}
+		var b bytes.Buffer
+		if _, err := b.ReadFrom(p); err != nil {
+			panic(s.env.ToJSError(&bindings.Error{Name: "TypeError", Message: "Could not parse content as FormData: " + err.Error()}))
+		}
+		_, dp, _ := mime.ParseMediaType(p.Header.Get("Content-Disposition"))
+		name := dp["name"]
+		if fn, ok := dp["filename"]; ok {
+			ct := p.Header.Get("Content-Type")
+			if ct == "" {
+				ct = "text/plain"
+			}
+			out = append(out, vm.NewArray(name, vm.NewArrayBuffer(b.Bytes()), fn, ct))
+		} else {
+			out = append(out, vm.NewArray(name, decodeUTF8(b.Bytes())))
+		}
+	}
+	return vm.NewArray(out...)
+}

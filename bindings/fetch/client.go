@@ -1,0 +1,531 @@
+package fetch
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/arun-js/arun/bindings"
+	"github.com/dop251/goja"
+)
+
+// userAgent is the User-Agent fetch sends when the script sets none.
+const userAgent = "arun"
+
+// maxRedirects is the spec's redirect limit.
+const maxRedirects = 20
+
+var (
+	sharedOnce   sync.Once
+	sharedClient *http.Client
+)
+
+// defaultClient is the process's shared client: one connection pool for
+// every runtime whose host did not inject its own client.
+func defaultClient() *http.Client {
+	sharedOnce.Do(func() { sharedClient = &http.Client{Transport: newTransport(nil)} })
+	return sharedClient
+}
+
+// newTransport is the transport of the shared client: pooled keep-alive
+// connections (enough idle ones per host for 50-way concurrency), HTTP/2
+// when the server offers it over TLS, proxies from the environment, and no
+// transparent decompression (fetch decodes gzip, deflate and br itself).
+func newTransport(tlsConfig *tls.Config) *http.Transport {
+	d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           d.DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          512,
+		MaxIdleConnsPerHost:   128,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		DisableCompression:    true,
+		TLSClientConfig:       tlsConfig,
+	}
+}
+
+func (s *state) client() *http.Client {
+	if s.env.HTTPClient != nil {
+		return s.env.HTTPClient
+	}
+	return defaultClient()
+}
+
+// errRedirect is the cause of a redirect refused by redirect: "error".
+var errRedirect = errors.New("unexpected redirect")
+
+// fetchCall is one request in flight (the object native.fetch returns).
+type fetchCall struct {
+	s      *state
+	w      *bindings.Waiter
+	cancel context.CancelCauseFunc
+	body   *nativeBody // once the response arrived
+	puller *puller     // a streamed request body
+	done   bool        // the response (or an error) arrived
+	abort  goja.Value
+}
+
+// errAborted is the cause of a request stopped by its AbortSignal.
+var errAborted = errors.New("fetch: aborted")
+
+// respInfo is what the request goroutine hands back to the loop.
+type respInfo struct {
+	status     int
+	statusText string
+	url        string
+	redirected bool
+	header     http.Header
+	body       io.ReadCloser // nil: no body
+	size       int64
+	pf         *prefetch // the body is being read ahead
+}
+
+// startFetch is native.fetch(method, url, headers, body, redirect).
+func (s *state) startFetch(call goja.FunctionCall) goja.Value {
+	vm := s.env.VM
+	method := call.Argument(0).String()
+	rawURL := call.Argument(1).String()
+	var hdrs []string
+	if err := vm.ExportTo(call.Argument(2), &hdrs); err != nil {
+		panic(vm.NewTypeError("fetch: bad header list"))
+	}
+	redirect := call.Argument(4).String()
+
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		panic(s.env.ToJSError(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Name: "TypeError", Code: "ERR_INVALID_URL", Message: "Invalid URL: " + rawURL}}))
+	}
+	c := &fetchCall{s: s}
+	obj := vm.NewObject()
+	_ = obj.Set("abort", func(call goja.FunctionCall) goja.Value {
+		c.doAbort(call.Argument(0))
+		return goja.Undefined()
+	})
+
+	reject := func(err error) goja.Value {
+		p, _, rej := vm.NewPromise()
+		_ = rej(s.env.ToJSError(err))
+		_ = obj.Set("promise", p)
+		return obj
+	}
+	switch u.Scheme {
+	case "http", "https":
+	case "data":
+		return reject(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Code: "ERR_UNSUPPORTED_SCHEME", Message: "data: URLs are not supported"}})
+	default:
+		return reject(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Code: "ERR_UNSUPPORTED_SCHEME", Message: "unknown scheme " + strconv.Quote(u.Scheme)}})
+	}
+	if err := s.env.Check(bindings.PermNet, hostPort(u)); err != nil {
+		return reject(err)
+	}
+
+	// The body: a string, bytes, a native body handed over, or a JS puller.
+	var body io.Reader
+	var bodyLen int64 = -1
+	var ownBody io.ReadCloser
+	switch bv := call.Argument(3); {
+	case goja.IsUndefined(bv) || goja.IsNull(bv):
+	default:
+		switch x := bv.Export().(type) {
+		case string:
+			body, bodyLen = strings.NewReader(x), int64(len(x))
+		case goja.ArrayBuffer:
+			b := bytes.Clone(x.Bytes())
+			body, bodyLen = bytes.NewReader(b), int64(len(b))
+		default:
+			o := bv.ToObject(vm)
+			if id := o.Get("native"); id != nil && !goja.IsUndefined(id) {
+				rc, size, ok := s.take(id.ToInteger())
+				if !ok {
+					return reject(&bindings.Error{Name: "TypeError", Code: "ERR_BODY_UNUSABLE", Message: "Body is unusable: Body has already been read"})
+				}
+				ownBody, body, bodyLen = rc, rc, size
+			} else if pull, ok := goja.AssertFunction(o.Get("pull")); ok {
+				c.puller = newPuller(s, pull, o.Get("cancel"))
+				body = c.puller
+			} else {
+				var b []byte
+				if err := vm.ExportTo(bv, &b); err != nil {
+					panic(vm.NewTypeError("fetch: bad body"))
+				}
+				b = bytes.Clone(b)
+				body, bodyLen = bytes.NewReader(b), int64(len(b))
+			}
+		}
+	}
+
+	ctx, cancel := context.WithCancelCause(s.env.Context())
+	c.cancel = cancel
+	c.w = s.env.NewWaiter("fetch "+rawURL, func() { c.stop(bindings.ErrCancelled) })
+	_ = obj.Set("promise", c.w.Value())
+	if c.w.Done() {
+		c.stop(bindings.ErrCancelled)
+		if ownBody != nil {
+			ownBody.Close()
+		}
+		return obj
+	}
+
+	req, err := http.NewRequestWithContext(ctx, method, rawURL, body)
+	if err != nil {
+		c.w.Reject(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: err})
+		c.stop(err)
+		if ownBody != nil {
+			ownBody.Close()
+		}
+		return obj
+	}
+	if bodyLen >= 0 {
+		req.ContentLength = bodyLen
+		if bodyLen == 0 {
+			req.Body = http.NoBody
+		}
+	} else if body != nil {
+		req.ContentLength = -1
+	}
+	if c.puller != nil {
+		req.GetBody = nil
+	}
+	hasAE, hasUA, hasAccept := false, false, false
+	for i := 0; i+1 < len(hdrs); i += 2 {
+		k, v := hdrs[i], hdrs[i+1]
+		switch strings.ToLower(k) {
+		case "host":
+			req.Host = v
+			continue
+		case "accept-encoding":
+			hasAE = true
+		case "user-agent":
+			hasUA = true
+		case "accept":
+			hasAccept = true
+		case "content-length":
+			continue
+		}
+		req.Header.Add(k, v)
+	}
+	if !hasAccept {
+		req.Header.Set("Accept", "*/*")
+	}
+	if !hasAE {
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+	}
+	if !hasUA {
+		req.Header.Set("User-Agent", userAgent)
+	}
+
+	base := s.client()
+	cl := *base
+	switch redirect {
+	case "manual":
+		cl.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	case "error":
+		cl.CheckRedirect = func(*http.Request, []*http.Request) error { return errRedirect }
+	default:
+		cl.CheckRedirect = func(r *http.Request, via []*http.Request) error {
+			if len(via) > maxRedirects {
+				return errors.New("redirect count exceeded")
+			}
+			return s.env.Check(bindings.PermNet, hostPort(r.URL))
+		}
+	}
+	isHead := method == http.MethodHead
+	// Like Loop.Go, but the goroutine goes on after handing the headers
+	// over: it reads a small body ahead (see prefetch).
+	enqueue := s.env.Loop.Reserve()
+	go func() {
+		resp, err := cl.Do(req)
+		var info respInfo
+		if err == nil {
+			info, err = responseInfo(req, resp, isHead)
+		}
+		if err == nil && info.body != nil && info.size >= 0 && info.size <= prefetchMax {
+			info.pf = newPrefetch()
+		}
+		enqueue(func() error { return c.settle(info, err) })
+		if info.pf != nil {
+			info.pf.run(info.body, info.size)
+		}
+	}()
+	return obj
+}
+
+// responseInfo collects what JS needs from resp and sets up decoding.
+func responseInfo(req *http.Request, resp *http.Response, isHead bool) (respInfo, error) {
+	info := respInfo{
+		status: resp.StatusCode,
+		header: resp.Header,
+		url:    resp.Request.URL.String(),
+		size:   resp.ContentLength,
+	}
+	info.redirected = resp.Request != req
+	if i := strings.IndexByte(info.url, '#'); i >= 0 {
+		info.url = info.url[:i]
+	}
+	info.statusText = strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode))
+	info.statusText = strings.TrimPrefix(info.statusText, " ")
+	nullBody := isHead || resp.StatusCode == 204 || resp.StatusCode == 205 || resp.StatusCode == 304 || resp.Body == http.NoBody
+	if nullBody {
+		resp.Body.Close()
+		return info, nil
+	}
+	rc, decoded, err := decodeBody(resp)
+	if err != nil {
+		resp.Body.Close()
+		return info, err
+	}
+	if decoded {
+		info.size = -1
+	}
+	info.body = rc
+	return info, nil
+}
+
+// decodeBody wraps the body in the decoders its Content-Encoding names.
+func decodeBody(resp *http.Response) (io.ReadCloser, bool, error) {
+	ce := strings.TrimSpace(strings.ToLower(resp.Header.Get("Content-Encoding")))
+	if ce == "" || ce == "identity" || resp.Uncompressed {
+		return resp.Body, false, nil
+	}
+	var codings []string
+	for _, c := range strings.Split(ce, ",") {
+		codings = append(codings, strings.TrimSpace(c))
+	}
+	var r io.Reader = resp.Body
+	// decode in reverse order of application
+	for i := len(codings) - 1; i >= 0; i-- {
+		switch codings[i] {
+		case "gzip", "x-gzip":
+			r = &lazyReader{open: func(src io.Reader) func() (io.Reader, error) {
+				return func() (io.Reader, error) { return gzip.NewReader(src) }
+			}(r)}
+		case "deflate":
+			r = &lazyReader{open: func(src io.Reader) func() (io.Reader, error) {
+				return func() (io.Reader, error) { return newDeflateReader(src) }
+			}(r)}
+		case "br":
+			r = brotli.NewReader(r)
+		case "identity", "":
+		default:
+			return resp.Body, false, nil // unknown coding: hand the bytes over as they are
+		}
+	}
+	return readCloser{Reader: r, Closer: resp.Body}, true, nil
+}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
+}
+
+// lazyReader opens its decoder on the first Read, so that a gzip header
+// arriving late does not hold up the response.
+type lazyReader struct {
+	open func() (io.Reader, error)
+	r    io.Reader
+	err  error
+}
+
+func (l *lazyReader) Read(p []byte) (int, error) {
+	if l.r == nil && l.err == nil {
+		l.r, l.err = l.open()
+		if l.err == io.EOF {
+			l.err = io.ErrUnexpectedEOF
+		}
+	}
+	if l.err != nil {
+		return 0, l.err
+	}
+	return l.r.Read(p)
+}
+
+// newDeflateReader reads "deflate" as servers send it: zlib-wrapped, or raw.
+func newDeflateReader(src io.Reader) (io.Reader, error) {
+	br := bufio.NewReader(src)
+	hdr, err := br.Peek(2)
+	if err != nil {
+		return nil, err
+	}
+	if hdr[0]&0x0f == 8 && (uint16(hdr[0])<<8|uint16(hdr[1]))%31 == 0 {
+		return zlib.NewReader(br)
+	}
+	return flate.NewReader(br), nil
+}
+
+// settle runs on the loop when the response headers (or an error) arrived.
+func (c *fetchCall) settle(info respInfo, err error) error {
+	s := c.s
+	c.done = true
+	defer c.cancelUnlessBody()
+	if c.puller != nil {
+		c.puller.finish()
+	}
+	if c.w.Done() {
+		if info.body != nil && info.pf == nil {
+			info.body.Close()
+		}
+		return nil
+	}
+	if err != nil {
+		c.w.Reject(c.fetchError(err))
+		return nil
+	}
+	vm := s.env.VM
+	o := vm.NewObject()
+	_ = o.Set("status", info.status)
+	_ = o.Set("statusText", info.statusText)
+	_ = o.Set("url", info.url)
+	_ = o.Set("redirected", info.redirected)
+	n := 0
+	for _, vs := range info.header {
+		n += len(vs)
+	}
+	flat := make([]any, 0, 2*n)
+	for k, vs := range info.header {
+		lk := strings.ToLower(k)
+		for _, v := range vs {
+			flat = append(flat, lk, v)
+		}
+	}
+	_ = o.Set("headers", vm.NewArray(flat...))
+	if info.pf != nil {
+		c.body = s.newPrefetchedBody(info.pf, info.size, func() { c.cancel(nil) })
+		_ = o.Set("body", c.body.id)
+	} else if info.body != nil {
+		c.body = s.newBody(info.body, info.size, func() { c.cancel(nil) })
+		_ = o.Set("body", c.body.id)
+	} else {
+		_ = o.Set("body", 0)
+	}
+	c.w.Resolve(o)
+	return nil
+}
+
+func (c *fetchCall) cancelUnlessBody() {
+	if c.body == nil {
+		c.cancel(nil)
+	}
+}
+
+// fetchError converts a request failure to the TypeError fetch rejects with.
+func (c *fetchCall) fetchError(err error) error {
+	if c.puller != nil && c.puller.jsErr != nil {
+		return &bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: reasonErr{c.puller.jsErr}}
+	}
+	var pe *bindings.PermissionError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	if errors.Is(err, errRedirect) {
+		return &bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Code: "ERR_REDIRECT", Message: "unexpected redirect (redirect mode is \"error\")"}}
+	}
+	return netError("fetch failed", err)
+}
+
+// netError is a TypeError with msg whose cause is err as a Node-style
+// system error (code ECONNREFUSED, ENOTFOUND...).
+func netError(msg string, err error) error {
+	return &bindings.Error{Name: "TypeError", Message: msg, Cause: sysError(err)}
+}
+
+func sysError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	code := ""
+	var dns *net.DNSError
+	var cert x509.UnknownAuthorityError
+	var host x509.HostnameError
+	var inv x509.CertificateInvalidError
+	switch {
+	case errors.As(err, &dns):
+		code = "ENOTFOUND"
+		if dns.IsTemporary || dns.IsTimeout {
+			code = "EAI_AGAIN"
+		}
+	case errors.Is(err, syscall.ECONNREFUSED):
+		code = "ECONNREFUSED"
+	case errors.Is(err, syscall.ECONNRESET):
+		code = "ECONNRESET"
+	case errors.Is(err, syscall.EHOSTUNREACH):
+		code = "EHOSTUNREACH"
+	case errors.Is(err, syscall.ENETUNREACH):
+		code = "ENETUNREACH"
+	case errors.Is(err, syscall.EPIPE):
+		code = "EPIPE"
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		code = "UND_ERR_SOCKET"
+	case errors.As(err, &cert):
+		code = "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
+	case errors.As(err, &host):
+		code = "ERR_TLS_CERT_ALTNAME_INVALID"
+	case errors.As(err, &inv):
+		code = "CERT_INVALID"
+	case errors.Is(err, gzip.ErrHeader), errors.Is(err, gzip.ErrChecksum):
+		code = "Z_DATA_ERROR"
+	default:
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			code = "ETIMEDOUT"
+		}
+	}
+	return &bindings.Error{Name: "Error", Code: code, Message: err.Error()}
+}
+
+// doAbort is call.abort(reason): the AbortSignal fired.
+func (c *fetchCall) doAbort(reason goja.Value) {
+	if !c.done {
+		c.abort = reason
+		c.w.Reject(reasonErr{reason})
+		c.stop(errAborted)
+		return
+	}
+	if c.body != nil {
+		c.s.abortBody(c.body, reason)
+	}
+}
+
+// stop cancels the request (task cancelled or aborted before the response).
+func (c *fetchCall) stop(cause error) {
+	if c.cancel != nil {
+		c.cancel(cause)
+	}
+	if c.puller != nil {
+		c.puller.finish()
+	}
+}
+
+// hostPort is the permission target of u: host:port with the scheme's
+// default port.
+func hostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		switch u.Scheme {
+		case "https", "wss":
+			port = "443"
+		default:
+			port = "80"
+		}
+	}
+	return net.JoinHostPort(u.Hostname(), port)
+}
