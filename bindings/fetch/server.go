@@ -39,6 +39,7 @@ type server struct {
 	stopHook func() bool
 	finished *goja.Promise
 	resolve  func(any) error
+	release  func() // tells the resource tracker the server closed
 }
 
 // serverReq is a request waiting for (or writing) its response.
@@ -99,6 +100,10 @@ func (s *state) listen(call goja.FunctionCall) goja.Value {
 		defer close(sv.serveDone)
 		_ = sv.srv.Serve(ln)
 	}()
+
+	sv.release = s.env.TrackResource("server", "serve "+ln.Addr().String(), func() { sv.shutdown() })
+	// a graceful shutdown of the runtime (SIGINT) closes the server
+	s.env.OnShutdown(func(goja.Value) { sv.shutdown() })
 
 	tcp := ln.Addr().(*net.TCPAddr)
 	o := vm.NewObject()
@@ -385,6 +390,7 @@ func (sv *server) shutdown() goja.Value {
 				if err != nil && !errors.Is(err, context.Canceled) {
 					fmt.Fprintf(sv.s.env.Stderr, "arun:http: shutdown: %v\n", err)
 				}
+				sv.release()
 				_ = sv.resolve(goja.Undefined())
 				return nil
 			}

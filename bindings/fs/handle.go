@@ -16,8 +16,9 @@ import (
 
 // handle is an open file of a FileHandle.
 type handle struct {
-	f      *os.File
-	append bool
+	f       *os.File
+	append  bool
+	release func() // tells the resource tracker the file closed
 }
 
 // open(path, flags, mode) resolves to a FileHandle.
@@ -46,6 +47,10 @@ func (m *module) open(c goja.FunctionCall) goja.Value {
 		fd := int(f.Fd())
 		return bindings.Settle(func(vm *goja.Runtime) (goja.Value, error) {
 			m.files[fd] = h
+			h.release = m.env.TrackResource("file handle", p, func() {
+				delete(m.files, fd)
+				h.f.Close()
+			})
 			return m.makeHandle(goja.Undefined(), vm.ToValue(fd))
 		}), nil
 	})
@@ -212,6 +217,9 @@ func (m *module) fhClose(c goja.FunctionCall) goja.Value {
 		return rej
 	}
 	delete(m.files, int(c.Argument(0).ToInteger()))
+	if h.release != nil {
+		h.release()
+	}
 	return m.async(what, func(ctx context.Context) (any, error) {
 		return nil, nodeError(h.f.Close(), opError{syscall: "close"})
 	})
