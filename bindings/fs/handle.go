@@ -34,23 +34,30 @@ func (m *module) open(c goja.FunctionCall) goja.Value {
 		return m.rejected(what, err)
 	}
 	mode := os.FileMode(c.Argument(2).ToInteger())
+	// tracked from the call, so a leak report shows where it was opened
+	h := &handle{append: flags&syscall.O_APPEND != 0}
+	fd := -1
+	h.release = m.env.TrackResource("file handle", p, func() {
+		if h.f != nil {
+			delete(m.files, fd)
+			h.f.Close()
+		}
+	})
 	return m.run(what, flagTargets(abs, flags), func(ctx context.Context) (any, error) {
 		f, err := os.OpenFile(abs, flags, mode)
 		if err != nil {
-			return nil, nodeError(err, opError{syscall: "open", path: p})
+			return bindings.Settle(func(*goja.Runtime) (goja.Value, error) {
+				h.release()
+				return nil, nodeError(err, opError{syscall: "open", path: p})
+			}), nil
 		}
 		if ctx.Err() != nil {
 			f.Close()
 			return nil, ctx.Err()
 		}
-		h := &handle{f: f, append: flags&syscall.O_APPEND != 0}
-		fd := int(f.Fd())
 		return bindings.Settle(func(vm *goja.Runtime) (goja.Value, error) {
+			h.f, fd = f, int(f.Fd())
 			m.files[fd] = h
-			h.release = m.env.TrackResource("file handle", p, func() {
-				delete(m.files, fd)
-				h.f.Close()
-			})
 			return m.makeHandle(goja.Undefined(), vm.ToValue(fd))
 		}), nil
 	})
