@@ -93,14 +93,7 @@ func (r *Runtime) installTimers() {
 	}
 	set := func(repeat bool) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {
-			fn, ok := goja.AssertFunction(call.Argument(0))
-			if !ok {
-				panic(r.env.ToJSError(bindings.TypeErrorf("the \"callback\" argument must be of type function")))
-			}
-			var args []goja.Value
-			if len(call.Arguments) > 2 {
-				args = append(args, call.Arguments[2:]...)
-			}
+			fn, args := r.callback(call, 2)
 			tt.next++
 			id := tt.next
 			d := delay(call.Argument(1))
@@ -141,14 +134,7 @@ func (r *Runtime) installTimers() {
 	_ = g.Set("clearTimeout", clear)
 	_ = g.Set("clearInterval", clear)
 	_ = g.Set("setImmediate", func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(0))
-		if !ok {
-			panic(r.env.ToJSError(bindings.TypeErrorf("the \"callback\" argument must be of type function")))
-		}
-		var args []goja.Value
-		if len(call.Arguments) > 1 {
-			args = append(args, call.Arguments[1:]...)
-		}
+		fn, args := r.callback(call, 1)
 		tt.next++
 		id := tt.next
 		cancelled := new(bool)
@@ -181,6 +167,20 @@ func (r *Runtime) installTimers() {
 }
 
 type timerKey struct{}
+
+// callback unpacks (fn, ...) of setTimeout & co: the callback, which must be
+// a function, and the arguments for it from index rest on.
+func (r *Runtime) callback(call goja.FunctionCall, rest int) (goja.Callable, []goja.Value) {
+	fn, ok := goja.AssertFunction(call.Argument(0))
+	if !ok {
+		panic(r.env.ToJSError(bindings.TypeErrorf("the \"callback\" argument must be of type function")))
+	}
+	var args []goja.Value
+	if len(call.Arguments) > rest {
+		args = append(args, call.Arguments[rest:]...)
+	}
+	return fn, args
+}
 
 // callerSite is "file:line:col" of the innermost JS frame calling in.
 func callerSite(vm *goja.Runtime) string {
@@ -243,14 +243,7 @@ func (r *Runtime) installProcess() {
 		return goja.Undefined()
 	})
 	_ = p.Set("nextTick", func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(0))
-		if !ok {
-			panic(r.env.ToJSError(bindings.TypeErrorf("the \"callback\" argument must be of type function")))
-		}
-		var args []goja.Value
-		if len(call.Arguments) > 1 {
-			args = append(args, call.Arguments[1:]...)
-		}
+		fn, args := r.callback(call, 1)
 		r.loop.NextTick(fn, args...)
 		return goja.Undefined()
 	})
