@@ -1,10 +1,85 @@
-// Package asyncio implements the asyncio module (contract section 4).
 package asyncio
 
-import "github.com/arun-js/arun/bindings"
+import (
+	_ "embed"
+	"fmt"
+	"sync"
 
-// Modules returns the modules this package provides.
-func Modules() []bindings.Module { return nil }
+	"github.com/arun-js/arun/bindings"
+	"github.com/dop251/goja"
+)
 
-// Globals returns the global installers of this package.
-func Globals() []bindings.Global { return nil }
+//go:embed asyncio.js
+var jsSource string
+
+// jsName is the file name asyncio.js runs under (in stacks); frames from it
+// are skipped when locating where a task was created.
+const jsName = "arun:asyncio.js"
+
+var (
+	progOnce sync.Once
+	prog     *goja.Program
+	progErr  error
+)
+
+func program() (*goja.Program, error) {
+	progOnce.Do(func() {
+		prog, progErr = goja.Compile(jsName, jsSource, true)
+	})
+	return prog, progErr
+}
+
+// Modules returns the modules this package provides: "asyncio", also
+// resolvable as "arun:asyncio".
+func Modules() []bindings.Module {
+	return []bindings.Module{{Name: "asyncio", Aliases: []string{"arun:asyncio"}, Init: initModule}}
+}
+
+// Globals returns the global installers of this package: the global
+// `asyncio`, the module's exports, loaded on first use.
+func Globals() []bindings.Global {
+	return []bindings.Global{installGlobal}
+}
+
+func installGlobal(env *bindings.Env) error {
+	vm := env.VM
+	g := vm.GlobalObject()
+	var getter, setter goja.Value
+	getter = vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		v, err := env.Require("asyncio")
+		if err != nil {
+			panic(env.ToJSError(err))
+		}
+		_ = g.DefineDataProperty("asyncio", v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		return v
+	})
+	setter = vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		_ = g.DefineDataProperty("asyncio", call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		return goja.Undefined()
+	})
+	return g.DefineAccessorProperty("asyncio", getter, setter, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+func initModule(env *bindings.Env, module *goja.Object) error {
+	p, err := program()
+	if err != nil {
+		return fmt.Errorf("asyncio: compiling asyncio.js: %w", err)
+	}
+	factory, err := env.VM.RunProgram(p)
+	if err != nil {
+		return fmt.Errorf("asyncio: running asyncio.js: %w", err)
+	}
+	fn, ok := goja.AssertFunction(factory)
+	if !ok {
+		return fmt.Errorf("asyncio: asyncio.js did not produce a function")
+	}
+	c := newCore(env)
+	exports, err := fn(goja.Undefined(), c.natives())
+	if err != nil {
+		return fmt.Errorf("asyncio: initialising: %w", err)
+	}
+	if err := c.bind(exports.ToObject(env.VM)); err != nil {
+		return err
+	}
+	return module.Set("exports", exports)
+}

@@ -1,0 +1,341 @@
+package asyncio
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/arun-js/arun/bindings"
+	"github.com/arun-js/arun/eventloop"
+	"github.com/dop251/goja"
+)
+
+// core is one runtime's asyncio state on the Go side.
+type core struct {
+	env  *bindings.Env
+	vm   *goja.Runtime
+	loop *eventloop.Loop
+
+	tasks map[*goja.Object]*taskRec // tasks not yet done
+	seq   uint64
+	stack []goja.StackFrame // reused by CaptureCallStack
+	wheel timerWheel
+
+	main     *goja.Object  // asyncio.run's main task while it runs
+	describe goja.Callable // JS: describe(task) -> string
+	state    goja.Callable // JS: state(task) -> 0 pending, 1 done
+	rewait   *goja.Object  // sentinel a deliver hook returns to wait again
+	reported bool
+}
+
+// taskRec is the Go side of one asyncio Task.
+type taskRec struct {
+	ref     bindings.TaskRef
+	obj     *goja.Object
+	seq     uint64
+	site    goja.StackFrame
+	hasSite bool
+}
+
+func newCore(env *bindings.Env) *core {
+	c := &core{
+		env:   env,
+		vm:    env.VM,
+		loop:  env.Loop,
+		tasks: map[*goja.Object]*taskRec{},
+	}
+	c.wheel.init(c)
+	c.rewait = c.vm.NewObject()
+	env.OnDeadlock(c.describeWaiting)
+	env.Loop.OnIdle(c.onIdle)
+	return c
+}
+
+// bind reads the hooks asyncio.js exports for Go.
+func (c *core) bind(exports *goja.Object) error {
+	hooks, ok := exports.Get("__hooks").(*goja.Object)
+	if !ok {
+		return fmt.Errorf("asyncio: asyncio.js exports no hooks")
+	}
+	c.describe, _ = goja.AssertFunction(hooks.Get("describe"))
+	c.state, _ = goja.AssertFunction(hooks.Get("state"))
+	if c.describe == nil || c.state == nil {
+		return fmt.Errorf("asyncio: asyncio.js hooks incomplete")
+	}
+	_ = exports.Delete("__hooks")
+	return nil
+}
+
+func (c *core) natives() *goja.Object {
+	o := c.vm.NewObject()
+	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
+	set("soon", c.soon)
+	set("sleep", c.sleep)
+	set("now", func(goja.FunctionCall) goja.Value { return c.vm.ToValue(c.loop.Now().Seconds()) })
+	set("timer", c.timer)
+	set("timerCancel", c.timerCancel)
+	set("taskNew", c.taskNew)
+	set("enter", c.enter)
+	set("taskDone", c.taskDone)
+	set("cancel", c.cancel)
+	set("clearPending", c.clearPending)
+	set("cur", c.cur)
+	set("all", c.all)
+	set("wq", c.newWaitq)
+	set("wait", c.wait)
+	set("wake", c.wake)
+	set("wakeAll", c.wakeAll)
+	set("live", c.live)
+	set("setMain", func(call goja.FunctionCall) goja.Value {
+		c.main, _ = call.Argument(0).(*goja.Object)
+		c.reported = false
+		return goja.Undefined()
+	})
+	set("fatal", func(call goja.FunctionCall) goja.Value {
+		c.env.Fatal(call.Argument(0))
+		return goja.Undefined()
+	})
+	set("stderr", func(call goja.FunctionCall) goja.Value {
+		_, _ = io.WriteString(c.env.Stderr, call.Argument(0).String())
+		return goja.Undefined()
+	})
+	_ = o.Set("debug", c.env.Debug)
+	_ = o.Set("REWAIT", c.rewait)
+	return o
+}
+
+func (c *core) throw(err error) { panic(c.env.ToJSError(err)) }
+
+// seconds converts a JS number of seconds to a duration (NaN and negative
+// become 0, huge values are capped).
+func seconds(v goja.Value) time.Duration {
+	s := v.ToFloat()
+	if math.IsNaN(s) || s <= 0 {
+		return 0
+	}
+	if s > 1e9 {
+		s = 1e9
+	}
+	return time.Duration(s * float64(time.Second))
+}
+
+// soon(fn, arg): call fn(arg) on a later turn of the loop (call_soon).
+func (c *core) soon(call goja.FunctionCall) goja.Value {
+	fn, ok := goja.AssertFunction(call.Argument(0))
+	if !ok {
+		c.throw(bindings.TypeErrorf("callback must be a function"))
+	}
+	arg := call.Argument(1)
+	c.loop.Schedule(func() error {
+		_, err := fn(goja.Undefined(), arg)
+		return err
+	})
+	return goja.Undefined()
+}
+
+// Tasks.
+
+func (c *core) rec(v goja.Value) *taskRec {
+	o, _ := v.(*goja.Object)
+	if o == nil {
+		return nil
+	}
+	return c.tasks[o]
+}
+
+// taskNew(task): registers a task and records where it was created.
+func (c *core) taskNew(call goja.FunctionCall) goja.Value {
+	o, ok := call.Argument(0).(*goja.Object)
+	if !ok {
+		c.throw(bindings.TypeErrorf("not a task"))
+	}
+	c.seq++
+	r := &taskRec{obj: o, seq: c.seq}
+	r.ref.Data = r
+	c.stack = c.vm.CaptureCallStack(8, c.stack[:0])
+	for _, f := range c.stack {
+		if name := f.SrcName(); name != "" && name != jsName && f.Position().Line > 0 {
+			r.site, r.hasSite = f, true
+			break
+		}
+	}
+	c.tasks[o] = r
+	return goja.Undefined()
+}
+
+// enter(task, fn): runs fn() as the first step of task, which is the
+// current task meanwhile; goja's async context tracker carries it across
+// fn's awaits.
+func (c *core) enter(call goja.FunctionCall) goja.Value {
+	r := c.rec(call.Argument(0))
+	fn, ok := goja.AssertFunction(call.Argument(1))
+	if !ok {
+		c.throw(bindings.TypeErrorf("a task needs a function"))
+	}
+	var prev *bindings.TaskRef
+	if r != nil {
+		prev = c.env.SetCurrentTask(&r.ref)
+	}
+	v, err := fn(goja.Undefined())
+	if r != nil {
+		c.env.SetCurrentTask(prev)
+	}
+	if err != nil {
+		if ex, ok := err.(*goja.Exception); ok {
+			panic(ex.Value())
+		}
+		panic(err)
+	}
+	return v
+}
+
+// taskDone(task): forgets a finished task; reports whether a cancellation
+// was still waiting to be delivered.
+func (c *core) taskDone(call goja.FunctionCall) goja.Value {
+	o, _ := call.Argument(0).(*goja.Object)
+	r := c.tasks[o]
+	if r == nil {
+		return c.vm.ToValue(false)
+	}
+	delete(c.tasks, o)
+	r.obj = nil
+	return c.vm.ToValue(r.ref.ClearPendingCancel())
+}
+
+// cancel(task, reason, forwarded, shieldOnly) delivers a cancellation to
+// the runtime awaits of task. forwarded says the cancellation already
+// reached a future the task awaits; then the task's own waiters are
+// rejected only if it has some and the futures are not all shields.
+// Without forwarding and without waiters, the cancellation waits for the
+// task's next runtime await; cancel then returns true.
+func (c *core) cancel(call goja.FunctionCall) goja.Value {
+	r := c.rec(call.Argument(0))
+	if r == nil {
+		return c.vm.ToValue(false)
+	}
+	reason := call.Argument(1)
+	forwarded := call.Argument(2).ToBoolean()
+	shieldOnly := call.Argument(3).ToBoolean()
+	has := len(r.ref.Waiting()) > 0
+	switch {
+	case has && !shieldOnly:
+		r.ref.Cancel(reason)
+	case !forwarded:
+		// reports false when nothing was waiting: the cancellation is kept
+		// for the next runtime await
+		return c.vm.ToValue(!r.ref.Cancel(reason))
+	}
+	return c.vm.ToValue(false)
+}
+
+func (c *core) clearPending(call goja.FunctionCall) goja.Value {
+	r := c.rec(call.Argument(0))
+	if r == nil {
+		return c.vm.ToValue(false)
+	}
+	return c.vm.ToValue(r.ref.ClearPendingCancel())
+}
+
+// cur(): the current task, or undefined.
+func (c *core) cur(goja.FunctionCall) goja.Value {
+	t := c.env.CurrentTask()
+	if t == nil {
+		return goja.Undefined()
+	}
+	if r, ok := t.Data.(*taskRec); ok && r.obj != nil {
+		return r.obj
+	}
+	return goja.Undefined()
+}
+
+func (c *core) sorted() []*taskRec {
+	out := make([]*taskRec, 0, len(c.tasks))
+	for _, r := range c.tasks {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+// all(): the tasks not yet done, in creation order.
+func (c *core) all(goja.FunctionCall) goja.Value {
+	recs := c.sorted()
+	vals := make([]any, len(recs))
+	for i, r := range recs {
+		vals[i] = r.obj
+	}
+	return c.vm.NewArray(vals...)
+}
+
+// Deadlock diagnostics.
+
+func (r *taskRec) where() string {
+	if !r.hasSite {
+		return ""
+	}
+	p := r.site.Position()
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+func (c *core) describeTask(r *taskRec) string {
+	desc := ""
+	if v, err := c.describe(goja.Undefined(), r.obj); err == nil {
+		desc = v.String()
+	}
+	var whats []string
+	for _, w := range r.ref.Waiting() {
+		whats = append(whats, w.What)
+	}
+	if len(whats) > 0 {
+		if strings.Contains(desc, " waiting on ") {
+			desc += ", " + strings.Join(whats, ", ")
+		} else {
+			desc += " waiting on " + strings.Join(whats, ", ")
+		}
+	}
+	if !strings.Contains(desc, " waiting on ") {
+		desc += " waiting on a promise the runtime does not own"
+	}
+	if w := r.where(); w != "" {
+		desc += " (created at " + w + ")"
+	}
+	return desc
+}
+
+// describeWaiting is the OnDeadlock hook: one line per pending task.
+func (c *core) describeWaiting() []string {
+	var out []string
+	for _, r := range c.sorted() {
+		out = append(out, c.describeTask(r))
+	}
+	return out
+}
+
+// onIdle detects a deadlock of asyncio.run: the loop has nothing left to do
+// while the main task is still pending.
+func (c *core) onIdle() bool {
+	if c.main == nil || c.reported {
+		return false
+	}
+	st, err := c.state(goja.Undefined(), c.main)
+	if err != nil || st.ToInteger() != 0 {
+		return false
+	}
+	c.reported = true
+	lines := c.describeWaiting()
+	var b strings.Builder
+	b.WriteString("deadlock: asyncio.run() main task is waiting, but nothing is left that could wake it:\n")
+	for _, l := range lines {
+		b.WriteString("  ")
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	_, _ = io.WriteString(c.env.Stderr, b.String())
+	msg := "deadlock: " + strings.Join(lines, "; ")
+	c.env.Fatal(c.env.NewError("Error", msg))
+	return false
+}

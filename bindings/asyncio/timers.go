@@ -1,0 +1,168 @@
+package asyncio
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/arun-js/arun/bindings"
+	"github.com/arun-js/arun/eventloop"
+	"github.com/dop251/goja"
+)
+
+// timerWheel groups asyncio's timers (sleeps, callLater) by deadline: all
+// timers due at the same instant share one loop timer and fire in the order
+// they were set, in one macrotask, as CPython runs every timer that is due in
+// one iteration. Deadlines are computed from a base time that is reused for
+// a millisecond, so sleeps of the same length started together (by tasks
+// started in the same turn) are due at the same instant, whatever the
+// microseconds between them: that keeps runs deterministic under virtual
+// time and makes 100k concurrent sleeps cost a handful of loop timers.
+type timerWheel struct {
+	c       *core
+	buckets map[time.Duration]*bucket
+	byID    map[int64]*timerItem
+	nextID  int64
+	base    time.Duration
+	hasBase bool
+}
+
+type bucket struct {
+	wheel *timerWheel
+	when  time.Duration
+	t     *eventloop.Timer
+	items []*timerItem
+	live  int
+}
+
+type timerItem struct {
+	b      *bucket
+	w      *bindings.Waiter // a sleep
+	result goja.Value
+	fn     goja.Callable // a callback
+	arg    goja.Value
+	id     int64
+	dead   bool
+}
+
+// baseReuse is how long a deadline base is reused.
+const baseReuse = time.Millisecond
+
+func (tw *timerWheel) init(c *core) {
+	tw.c = c
+	tw.buckets = map[time.Duration]*bucket{}
+	tw.byID = map[int64]*timerItem{}
+}
+
+func (tw *timerWheel) now() time.Duration {
+	now := tw.c.loop.Now()
+	if tw.hasBase && now >= tw.base && now-tw.base < baseReuse {
+		return tw.base
+	}
+	tw.base, tw.hasBase = now, true
+	return now
+}
+
+func (tw *timerWheel) add(d time.Duration, it *timerItem) {
+	when := tw.now() + d
+	b := tw.buckets[when]
+	if b == nil {
+		b = &bucket{wheel: tw, when: when}
+		tw.buckets[when] = b
+		b.t = tw.c.loop.SetTimer(when-tw.c.loop.Now(), b.fire)
+	}
+	it.b = b
+	b.items = append(b.items, it)
+	b.live++
+}
+
+func (tw *timerWheel) remove(it *timerItem) {
+	if it.dead {
+		return
+	}
+	it.dead = true
+	if it.id != 0 {
+		delete(tw.byID, it.id)
+	}
+	b := it.b
+	if b == nil {
+		return
+	}
+	b.live--
+	if b.live == 0 && tw.buckets[b.when] == b {
+		delete(tw.buckets, b.when)
+		tw.c.loop.StopTimer(b.t)
+	}
+}
+
+func (b *bucket) fire() error {
+	tw := b.wheel
+	if tw.buckets[b.when] == b {
+		delete(tw.buckets, b.when)
+	}
+	for i, it := range b.items {
+		b.items[i] = nil
+		if it.dead {
+			continue
+		}
+		it.dead = true
+		if it.w != nil {
+			it.w.Resolve(it.result)
+			continue
+		}
+		delete(tw.byID, it.id)
+		if _, err := it.fn(goja.Undefined(), it.arg); err != nil {
+			return err
+		}
+	}
+	b.items = nil
+	return nil
+}
+
+// sleep(s, result): a runtime promise resolved with result after s
+// seconds; sleep(0) resolves on the next turn of the loop.
+func (c *core) sleep(call goja.FunctionCall) goja.Value {
+	arg := call.Argument(0)
+	d := seconds(arg)
+	it := &timerItem{result: call.Argument(1)}
+	if d > 0 {
+		what := "sleep(" + strconv.FormatFloat(arg.ToFloat(), 'g', -1, 64) + ")"
+		it.w = c.env.NewWaiter(what, func() { c.wheel.remove(it) })
+		if !it.w.Done() {
+			c.wheel.add(d, it)
+		}
+	} else {
+		it.w = c.env.NewWaiter("sleep(0)", nil)
+		if !it.w.Done() {
+			c.loop.Schedule(it.resolveNow)
+		}
+	}
+	return it.w.Value()
+}
+
+func (it *timerItem) resolveNow() error {
+	it.w.Resolve(it.result)
+	return nil
+}
+
+// timer(s, fn, arg): call fn(arg) in s seconds; returns an id for
+// timerCancel.
+func (c *core) timer(call goja.FunctionCall) goja.Value {
+	d := seconds(call.Argument(0))
+	fn, ok := goja.AssertFunction(call.Argument(1))
+	if !ok {
+		c.throw(bindings.TypeErrorf("callback must be a function"))
+	}
+	tw := &c.wheel
+	tw.nextID++
+	it := &timerItem{fn: fn, arg: call.Argument(2), id: tw.nextID}
+	tw.byID[it.id] = it
+	tw.add(d, it)
+	return c.vm.ToValue(it.id)
+}
+
+func (c *core) timerCancel(call goja.FunctionCall) goja.Value {
+	if it, ok := c.wheel.byID[call.Argument(0).ToInteger()]; ok {
+		c.wheel.remove(it)
+	}
+	return goja.Undefined()
+}
