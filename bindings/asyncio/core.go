@@ -158,7 +158,9 @@ func (c *core) taskNew(call goja.FunctionCall) goja.Value {
 	r.ref.Data = r
 	c.stack = c.vm.CaptureCallStack(8, c.stack[:0])
 	for _, f := range c.stack {
-		if name := f.SrcName(); name != "" && name != jsName && f.Position().Line > 0 {
+		// Position() resolves source maps: too slow for every task, so it
+		// waits for a report to need it
+		if name := f.SrcName(); name != "" && name != jsName && name != "<native>" {
 			r.site, r.hasSite = f, true
 			break
 		}
