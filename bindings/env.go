@@ -21,6 +21,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
@@ -69,6 +70,8 @@ type Env struct {
 	deadlock  []func() []string
 	shutdown  []func(reason goja.Value)
 	resources ResourceTracker
+
+	deadlockReport func(msg string, waiting []string)
 }
 
 // NewEnv creates the environment for loop's runtime. The runtime calls this;
@@ -198,3 +201,17 @@ func (e *Env) TrackResource(kind, what string, close func()) (release func()) {
 	}
 	return e.resources.Track(kind, what, close)
 }
+
+// ReportDeadlock stops the run as a deadlock (exit status 1 in the CLI):
+// what is blocked (msg) and every waiting task with what it awaits.
+func (e *Env) ReportDeadlock(msg string, waiting []string) {
+	if e.deadlockReport != nil {
+		e.deadlockReport(msg, waiting)
+		return
+	}
+	e.Loop.Stop(&Error{Message: msg + ": " + strings.Join(waiting, "; ")})
+}
+
+// SetDeadlockReporter is called by the runtime to install ReportDeadlock's
+// handler.
+func (e *Env) SetDeadlockReporter(f func(msg string, waiting []string)) { e.deadlockReport = f }

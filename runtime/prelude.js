@@ -142,7 +142,12 @@
       }
       out = {};
       seen.set(v, out);
-      for (const k of Object.keys(v)) out[k] = walk(v[k]);
+      for (const k of Object.keys(v)) {
+        // an own "__proto__" key stays a key (assignment would set the prototype)
+        if (k === "__proto__") {
+          Object.defineProperty(out, k, { value: walk(v[k]), writable: true, enumerable: true, configurable: true });
+        } else out[k] = walk(v[k]);
+      }
       return out;
     };
     return walk(value);

@@ -173,6 +173,12 @@ func New(opts Options) (*Runtime, error) {
 		Perms: perms, Debug: opts.Debug,
 	})
 	r.env.SetFatal(r.fatal)
+	r.env.SetDeadlockReporter(func(msg string, waiting []string) {
+		if r.failure == nil {
+			r.failure = &ScriptError{Kind: KindDeadlock, Message: msg, Waiting: waiting}
+			r.loop.Stop(r.failure)
+		}
+	})
 	r.mods = newModuleTable(r, allModules(), opts.Modules)
 	r.ld = newLoader(r)
 	r.env.SetRequire(func(name string) (goja.Value, error) { return r.ld.require(r.dir, name) })
@@ -497,6 +503,9 @@ func (r *Runtime) readExitCode() {
 func (r *Runtime) deadlock() error {
 	waiting := r.env.DescribeWaiting()
 	se := &ScriptError{Kind: KindDeadlock, Message: "deadlock: the main module is waiting, but nothing is left that could wake it (no timers, no I/O in flight)"}
+	if len(waiting) == 0 {
+		waiting = []string{"the main module, on a promise nothing will settle"}
+	}
 	se.Waiting = waiting
 	return se
 }

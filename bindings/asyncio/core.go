@@ -328,16 +328,6 @@ func (c *core) onIdle() bool {
 		return false
 	}
 	c.reported = true
-	lines := c.describeWaiting()
-	var b strings.Builder
-	b.WriteString("deadlock: asyncio.run() main task is waiting, but nothing is left that could wake it:\n")
-	for _, l := range lines {
-		b.WriteString("  ")
-		b.WriteString(l)
-		b.WriteByte('\n')
-	}
-	_, _ = io.WriteString(c.env.Stderr, b.String())
-	msg := "deadlock: " + strings.Join(lines, "; ")
-	c.env.Fatal(c.env.NewError("Error", msg))
+	c.env.ReportDeadlock("deadlock: asyncio.run() main task is waiting, but nothing is left that could wake it", c.describeWaiting())
 	return false
 }

@@ -30,19 +30,17 @@ asyncio.run(main);
 	if !ok {
 		t.Fatalf("want *runtime.ScriptError, got %T %v", res.Err, res.Err)
 	}
-	if !strings.Contains(se.Message, "deadlock:") {
-		t.Errorf("message %q does not say deadlock", se.Message)
+	if !strings.Contains(se.Message, "deadlock:") || se.Kind != runtime.KindDeadlock {
+		t.Errorf("message %q (kind %v) does not say deadlock", se.Message, se.Kind)
 	}
+	report := se.Report()
 	for _, want := range []string{
 		"task Task-1 waiting on task consumer (created at main.js:",
 		"task consumer waiting on Queue.get() (created at main.js:7)",
 		"task waiter waiting on Event.wait() (created at main.js:9)",
 	} {
-		if !strings.Contains(res.Stderr, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
-		}
-		if !strings.Contains(se.Message, want) {
-			t.Errorf("error message lacks %q:\n%s", want, se.Message)
+		if !strings.Contains(report, want) {
+			t.Errorf("report lacks %q:\n%s", want, report)
 		}
 	}
 }
