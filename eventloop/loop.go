@@ -105,7 +105,15 @@ type Loop struct {
 	trampoln goja.Callable
 	onIdle   []func() bool
 	executed uint64
+	// onTaskError, if set, sees the exception a macrotask threw; nil means
+	// handled and the loop goes on (the REPL reports and carries on).
+	onTaskError func(err error) error
 }
+
+// SetTaskErrorHandler makes the loop pass the exception a macrotask throws
+// to f instead of stopping; if f returns nil the loop goes on, otherwise it
+// stops with f's error. Only JS exceptions are passed (not interrupts).
+func (l *Loop) SetTaskErrorHandler(f func(err error) error) { l.onTaskError = f }
 
 // Executed counts the macrotasks run so far; a task can compare it with the
 // value it saw to know whether it is still the one running.
@@ -537,12 +545,17 @@ func (l *Loop) exec(t Task) error {
 			l.opts.OnSlowTask(d)
 		}
 	}
-	if err != nil {
-		return err
-	}
-	if l.taskErr != nil {
+	if err == nil && l.taskErr != nil {
 		err, l.taskErr = l.taskErr, nil
-		return err
+	}
+	if err != nil {
+		var ex *goja.Exception
+		if l.onTaskError != nil && errors.As(err, &ex) {
+			err = l.onTaskError(err)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return l.checkRejections()
 }

@@ -484,6 +484,17 @@ func (r *Runtime) StartSession(ctx context.Context) (*Session, error) {
 // failure, until the session ends.
 func (s *Session) run() {
 	defer close(s.done)
+	// an exception thrown by a background callback is reported, and the
+	// loop, with its other timers and tasks, goes on (as in Node's REPL)
+	s.r.loop.SetTaskErrorHandler(func(err error) error {
+		var ex *goja.Exception
+		if errors.As(err, &ex) {
+			fmt.Fprint(s.r.opts.Stderr, s.r.scriptError(KindUncaught, ex.Value()).Report())
+			return nil
+		}
+		return err
+	})
+	defer s.r.loop.SetTaskErrorHandler(nil)
 	for {
 		s.r.failure = nil
 		err := s.r.loop.Run(s.ctx, s.arm)

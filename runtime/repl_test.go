@@ -338,3 +338,19 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+func TestSessionBackgroundErrorKeepsTimers(t *testing.T) {
+	s, stdout, stderr := newSession(t)
+	if _, err := eval(t, s, "globalThis.iv = setInterval(() => console.log('alive'), 5); setTimeout(() => { throw new Error('background boom') }, 1)"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return strings.Contains(stderr.String(), "background boom") })
+	before := strings.Count(stdout.String(), "alive")
+	waitFor(t, func() bool { return strings.Count(stdout.String(), "alive") > before+2 })
+	if strings.Contains(stderr.String(), "restarted") {
+		t.Errorf("the loop restarted: %s", stderr.String())
+	}
+	if _, err := eval(t, s, "clearInterval(iv)"); err != nil {
+		t.Fatal(err)
+	}
+}
