@@ -37,9 +37,10 @@ func CleanStack(s string) string {
 }
 
 // IsInternalFrame reports whether a stack line ("at ...") belongs to arun's
-// machinery rather than to the user's code.
+// machinery rather than to the user's code: its built-in modules (named
+// "arun:..."), its internal scripts and its Go functions.
 func IsInternalFrame(frame string) bool {
-	return strings.Contains(frame, "arun:internal") ||
+	return strings.Contains(frame, "arun:") ||
 		strings.Contains(frame, "github.com/arun-js/arun/") ||
 		strings.Contains(frame, "github.com/dop251/")
 }

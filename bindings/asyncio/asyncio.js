@@ -1152,8 +1152,18 @@
     }
   }
 
-  async function holding(lock, fn) {
-    await lock.acquire();
+  // holding runs fn with lock held. A free lock is taken without a pause and
+  // fn starts at once, as `async with lock:` does in Python.
+  function holding(lock, fn) {
+    const a = lock.acquire();
+    if (a === RESOLVED_TRUE) return runHeld(lock, fn);
+    return acquiredThen(a, lock, fn);
+  }
+  async function acquiredThen(a, lock, fn) {
+    await a;
+    return runHeld(lock, fn);
+  }
+  async function runHeld(lock, fn) {
     try {
       return await fn();
     } finally {
@@ -1530,7 +1540,7 @@
       running = false;
     }
     if (unretrieved && unretrieved.size > 0) {
-      for (const t of unretrieved) N.stderr(`warning: Task exception was never retrieved: ${t}: ${describeValue(t._exception)}\n`);
+      for (const t of unretrieved) N.stderr(`warning: Task exception was never retrieved: ${t}: ${N.cleanStack(describeValue(t._exception))}\n`);
       unretrieved.clear();
     }
     if (failed) throw exc;

@@ -99,6 +99,9 @@ func (c *core) natives() *goja.Object {
 		c.env.Fatal(call.Argument(0))
 		return goja.Undefined()
 	})
+	set("cleanStack", func(call goja.FunctionCall) goja.Value {
+		return c.vm.ToValue(bindings.CleanStack(call.Argument(0).String()))
+	})
 	set("stderr", func(call goja.FunctionCall) goja.Value {
 		_, _ = io.WriteString(c.env.Stderr, call.Argument(0).String())
 		return goja.Undefined()
