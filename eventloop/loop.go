@@ -88,6 +88,7 @@ type Loop struct {
 	mu         sync.Mutex
 	incoming   []Task
 	reserved   int
+	idle       int    // reservations that are not work in flight (ReserveIdle)
 	gen        uint64 // bumped when a failed run drops its reservations
 	wake       chan struct{}
 	runCtx     context.Context
@@ -215,9 +216,20 @@ func (l *Loop) OnIdle(fn func() bool) { l.onIdle = append(l.onIdle, fn) }
 // Reserve keeps the loop alive until the returned enqueue function is called.
 // enqueue may be called from any goroutine, exactly once; the task it is given
 // runs on the loop. If the loop has stopped by then, the task is dropped.
-func (l *Loop) Reserve() (enqueue func(Task)) {
+func (l *Loop) Reserve() (enqueue func(Task)) { return l.reserve(false) }
+
+// ReserveIdle is Reserve for something that waits for the outside world
+// without work in flight, such as a listening server: it keeps the loop
+// alive, but virtual time still skips ahead while only such reservations
+// are outstanding.
+func (l *Loop) ReserveIdle() (enqueue func(Task)) { return l.reserve(true) }
+
+func (l *Loop) reserve(idle bool) (enqueue func(Task)) {
 	l.mu.Lock()
 	l.reserved++
+	if idle {
+		l.idle++
+	}
 	gen := l.gen
 	l.mu.Unlock()
 	var once sync.Once
@@ -231,6 +243,9 @@ func (l *Loop) Reserve() (enqueue func(Task)) {
 			l.incoming = append(l.incoming, func() error {
 				l.mu.Lock()
 				l.reserved--
+				if idle {
+					l.idle--
+				}
 				l.mu.Unlock()
 				if t == nil {
 					return nil
@@ -367,6 +382,7 @@ func (l *Loop) Run(ctx context.Context, start Task) (err error) {
 			// Drop everything pending: cancelled work never runs.
 			l.incoming = nil
 			l.reserved = 0
+			l.idle = 0
 			l.gen++
 			l.workCancel(err)
 			if !l.closed {
@@ -613,7 +629,7 @@ func (l *Loop) checkRejections() error {
 // cancellation. Under virtual time with no work in flight it jumps the clock.
 func (l *Loop) wait(ctx context.Context) error {
 	l.mu.Lock()
-	inflight := l.reserved > 0
+	inflight := l.reserved > l.idle
 	queued := len(l.incoming) > 0
 	l.mu.Unlock()
 	if queued {

@@ -15,6 +15,7 @@ import (
 // open and close run on the loop; post is safe from any goroutine.
 type mailbox struct {
 	loop *eventloop.Loop
+	idle bool // a server's: waiting for requests is not work in flight
 
 	mu      sync.Mutex
 	queue   []func()
@@ -22,11 +23,20 @@ type mailbox struct {
 	closed  bool
 }
 
-// newMailbox opens a mailbox on loop (call on the loop).
-func newMailbox(loop *eventloop.Loop) *mailbox {
-	m := &mailbox{loop: loop}
-	m.enqueue = loop.Reserve()
+// newMailbox opens a mailbox on loop (call on the loop). An idle mailbox
+// (a listening server's) does not count as I/O in flight, so virtual time
+// goes on skipping while it waits.
+func newMailbox(loop *eventloop.Loop, idle bool) *mailbox {
+	m := &mailbox{loop: loop, idle: idle}
+	m.enqueue = m.reserve()
 	return m
+}
+
+func (m *mailbox) reserve() func(eventloop.Task) {
+	if m.idle {
+		return m.loop.ReserveIdle()
+	}
+	return m.loop.Reserve()
 }
 
 // post queues fn to run on the loop and reports whether it was accepted
@@ -55,7 +65,7 @@ func (m *mailbox) drain() error {
 	q := m.queue
 	m.queue = nil
 	if !m.closed {
-		m.enqueue = m.loop.Reserve()
+		m.enqueue = m.reserve()
 	}
 	m.mu.Unlock()
 	for _, fn := range q {

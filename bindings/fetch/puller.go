@@ -48,7 +48,7 @@ type pullResult struct {
 // opens keeps the loop alive until finish.
 func newPuller(s *state, pull goja.Callable, cancel goja.Value) *puller {
 	return &puller{
-		s: s, mb: newMailbox(s.env.Loop), ctx: s.env.Context(),
+		s: s, mb: newMailbox(s.env.Loop, false), ctx: s.env.Context(),
 		pull: pull, cancel: cancel, ch: make(chan pullResult, 1),
 	}
 }

@@ -89,7 +89,7 @@ func (s *state) listen(call goja.FunctionCall) goja.Value {
 		panic(s.env.ToJSError(&bindings.Error{Name: "Error", Code: code, Message: "listen " + addr + ": " + err.Error()}))
 	}
 	sv := &server{
-		s: s, ln: ln, mb: newMailbox(s.env.Loop), ctx: s.env.Context(),
+		s: s, ln: ln, mb: newMailbox(s.env.Loop, true), ctx: s.env.Context(),
 		dispatch: dispatch, gone: gone, serveDone: make(chan struct{}),
 		pending: map[int64]*serverReq{},
 	}
