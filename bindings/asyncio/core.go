@@ -52,7 +52,28 @@ func newCore(env *bindings.Env) *core {
 	c.rewait = c.vm.NewObject()
 	env.OnDeadlock(c.describeWaiting)
 	env.Loop.OnIdle(c.onIdle)
+	env.OnShutdown(c.shutdown)
 	return c
+}
+
+// shutdown is a graceful stop of the runtime (SIGINT): as CPython's
+// asyncio.run does on Ctrl-C, the main task is cancelled (and, with no
+// asyncio.run, every task), so CancelledError reaches their awaits and
+// their finally blocks run.
+func (c *core) shutdown(reason goja.Value) {
+	msg := c.vm.ToValue("interrupted")
+	cancel := func(o *goja.Object) {
+		if fn, ok := goja.AssertFunction(o.Get("cancel")); ok {
+			_, _ = fn(o, msg)
+		}
+	}
+	if c.main != nil {
+		cancel(c.main)
+		return
+	}
+	for _, r := range c.sorted() {
+		cancel(r.obj)
+	}
 }
 
 // bind reads the hooks asyncio.js exports for Go.
