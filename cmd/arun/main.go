@@ -93,6 +93,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cfg.opts.Stdout, cfg.opts.Stderr, cfg.opts.Stdin = stdout, stderr, stdin
 	cfg.opts.Env = environ()
+	if v := cfg.opts.Env["ARUN_DEBUG"]; v != "" && v != "0" {
+		cfg.opts.Debug = true
+	}
 	if cfg.file == "" && cfg.eval == nil && !cfg.stdin {
 		if isTerminal(stdin) {
 			return runREPL(cfg.opts, stdin, stdout, stderr)
