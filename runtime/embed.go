@@ -117,7 +117,7 @@ func (r *Runtime) await(ctx context.Context, start func() (goja.Value, error)) (
 		settled bool
 	)
 	r.failure = nil
-	err := r.loop.Run(ctx, func() error {
+	err := r.runLoop(ctx, func() error {
 		v, err := start()
 		if err != nil {
 			return err

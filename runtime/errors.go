@@ -158,6 +158,14 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 			}
 		}
 		se.Cause = bindings.GoCause(obj)
+		if se.Cause == nil && name == "GoError" {
+			// goja's error for a Go function's returned error keeps it in value
+			if v := obj.Get("value"); v != nil {
+				if err, ok := v.Export().(error); ok {
+					se.Cause = err
+				}
+			}
+		}
 	} else {
 		se.Message = r.inspect(v)
 	}

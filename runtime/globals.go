@@ -7,7 +7,6 @@ import (
 	goruntime "runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/arun-js/arun/bindings"
@@ -18,19 +17,8 @@ import (
 //go:embed prelude.js
 var preludeSrc string
 
-var (
-	preludeOnce sync.Once
-	preludeProg *goja.Program
-	preludeErr  error
-)
-
 // prelude is compiled once per process and run in every runtime.
-func prelude() (*goja.Program, error) {
-	preludeOnce.Do(func() {
-		preludeProg, preludeErr = goja.Compile("arun:internal/prelude.js", preludeSrc, true)
-	})
-	return preludeProg, preludeErr
-}
+var prelude = bindings.NewScript("arun:internal/prelude.js", preludeSrc)
 
 func (r *Runtime) installGlobals() error {
 	vm := r.vm
@@ -58,11 +46,7 @@ func (r *Runtime) installGlobals() error {
 	if err := r.installConsole(); err != nil {
 		return err
 	}
-	prog, err := prelude()
-	if err != nil {
-		return fmt.Errorf("runtime: prelude: %w", err)
-	}
-	if _, err := vm.RunProgram(prog); err != nil {
+	if _, err := prelude.Run(vm); err != nil {
 		return fmt.Errorf("runtime: prelude: %w", err)
 	}
 	for _, gl := range builtinGlobals() {

@@ -31,7 +31,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/arun-js/arun/bindings"
@@ -118,6 +120,12 @@ type Runtime struct {
 	// taskSite describes the timer callback running now (--debug only).
 	taskSite     string
 	taskSiteTurn uint64
+	// busy counts public calls in progress; interruptReq is an Interrupt
+	// that arrived during one (see runLoop).
+	busy         atomic.Int32
+	interruptReq atomic.Bool
+	// shutdown is set by Shutdown, so the run's end is reported as such.
+	shutdown atomic.Bool
 	// mainTask is the main module's task record (for Shutdown).
 	mainTask *bindings.TaskRef
 	// mainExports is the namespace of the last main module run.
@@ -233,7 +241,29 @@ func (r *Runtime) Close() error {
 // Interrupt stops the running script (an infinite loop included): the
 // current Run or Eval returns an error wrapping ErrInterrupted. Safe from any
 // goroutine.
-func (r *Runtime) Interrupt() { r.loop.Interrupt(ErrInterrupted) }
+func (r *Runtime) Interrupt() {
+	if r.busy.Load() > 0 {
+		// remembered too, for an interrupt that lands while the source is
+		// being bundled, before the loop runs
+		r.interruptReq.Store(true)
+	}
+	r.loop.Interrupt(ErrInterrupted)
+}
+
+// runLoop runs the loop for one call of the public API, honouring an
+// Interrupt that arrived before the loop started.
+func (r *Runtime) runLoop(ctx context.Context, start eventloop.Task) error {
+	r.busy.Add(1)
+	defer r.busy.Add(-1)
+	r.shutdown.Store(false)
+	defer r.interruptReq.Store(false)
+	return r.loop.Run(ctx, func() error {
+		if r.interruptReq.Swap(false) {
+			return ErrInterrupted
+		}
+		return start()
+	})
+}
 
 // Shutdown asks the running script to stop gracefully, as SIGINT does in
 // the CLI: every asyncio task and the main module are cancelled (a
@@ -242,6 +272,7 @@ func (r *Runtime) Interrupt() { r.loop.Interrupt(ErrInterrupted) }
 // any goroutine; it does nothing if no run is active.
 func (r *Runtime) Shutdown() {
 	r.loop.Submit(func() error {
+		r.shutdown.Store(true)
 		reason := r.cancelledError("shutting down")
 		if r.mainTask != nil {
 			r.mainTask.Cancel(reason)
@@ -263,6 +294,10 @@ func (r *Runtime) cancelledError(msg string) goja.Value {
 	}
 	return r.env.NewError("CancelledError", msg)
 }
+
+// ErrShutdown is the cause of a run that ended with the CancelledError
+// Shutdown delivered (its kind is KindInterrupted).
+var ErrShutdown = errors.New("runtime: shut down")
 
 // ErrInterrupted is the cause of a run stopped by Interrupt.
 var ErrInterrupted = errors.New("runtime: interrupted")
@@ -320,6 +355,8 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 	if r.isClosed() {
 		return ErrClosed
 	}
+	r.busy.Add(1)
+	defer r.busy.Add(-1)
 	if script := r.ld.plainScript(abs, src); script != nil {
 		return r.runScript(ctx, abs, script)
 	}
@@ -331,7 +368,7 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 	defer cancel()
 	var mainPromise *goja.Promise
 	r.failure = nil
-	err = r.loop.Run(ctx, func() error {
+	err = r.runLoop(ctx, func() error {
 		fnv, err := r.vm.RunProgram(prog)
 		if err != nil {
 			return err
@@ -374,7 +411,7 @@ func (r *Runtime) runScript(ctx context.Context, abs string, prog *goja.Program)
 	ctx, cancel := r.runCtx(ctx)
 	defer cancel()
 	r.failure = nil
-	err := r.loop.Run(ctx, func() error {
+	err := r.runLoop(ctx, func() error {
 		vm := r.vm
 		mod := vm.NewObject()
 		exports := vm.NewObject()
@@ -462,6 +499,10 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	}
 	var se *ScriptError
 	if errors.As(err, &se) {
+		if r.shutdown.Load() && se.Kind == KindUncaught && strings.HasPrefix(se.Message, "CancelledError") {
+			// the cancellation Shutdown delivered, not caught: a clean stop
+			se.Kind, se.Cause = KindInterrupted, ErrShutdown
+		}
 		return se
 	}
 	if ctx.Err() != nil {
@@ -473,6 +514,12 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 			return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
 		}
 		return &ScriptError{Kind: KindInterrupted, Message: "cancelled: " + cause.Error(), Cause: cause}
+	}
+	if errors.Is(err, ErrInterrupted) {
+		return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+	}
+	if errors.Is(err, eventloop.ErrClosed) {
+		return &ScriptError{Kind: KindInterrupted, Message: "runtime closed", Cause: ErrClosed}
 	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {

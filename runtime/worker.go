@@ -179,11 +179,7 @@ const cloneJS = `(function () {
   return { encode, decode };
 })()`
 
-var (
-	cloneOnce sync.Once
-	cloneProg *goja.Program
-	cloneErr  error
-)
+var cloneScript = bindings.NewScript("arun:internal/clone.js", cloneJS)
 
 // cloneCodec is one runtime's encode and decode functions.
 type cloneCodec struct {
@@ -197,11 +193,7 @@ func (r *Runtime) codec() (*cloneCodec, error) {
 	if c, ok := r.env.Value(cloneKey{}).(*cloneCodec); ok {
 		return c, nil
 	}
-	cloneOnce.Do(func() { cloneProg, cloneErr = goja.Compile("arun:internal/clone.js", cloneJS, true) })
-	if cloneErr != nil {
-		return nil, fmt.Errorf("runtime: clone codec: %w", cloneErr)
-	}
-	v, err := r.vm.RunProgram(cloneProg)
+	v, err := cloneScript.Run(r.vm)
 	if err != nil {
 		return nil, fmt.Errorf("runtime: clone codec: %w", err)
 	}

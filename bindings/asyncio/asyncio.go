@@ -3,7 +3,6 @@ package asyncio
 import (
 	_ "embed"
 	"fmt"
-	"sync"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
@@ -16,18 +15,7 @@ var jsSource string
 // are skipped when locating where a task was created.
 const jsName = "arun:asyncio.js"
 
-var (
-	progOnce sync.Once
-	prog     *goja.Program
-	progErr  error
-)
-
-func program() (*goja.Program, error) {
-	progOnce.Do(func() {
-		prog, progErr = goja.Compile(jsName, jsSource, true)
-	})
-	return prog, progErr
-}
+var script = bindings.NewScript(jsName, jsSource)
 
 // Modules returns the modules this package provides: "asyncio", also
 // resolvable as "arun:asyncio".
@@ -61,11 +49,7 @@ func installGlobal(env *bindings.Env) error {
 }
 
 func initModule(env *bindings.Env, module *goja.Object) error {
-	p, err := program()
-	if err != nil {
-		return fmt.Errorf("asyncio: compiling asyncio.js: %w", err)
-	}
-	factory, err := env.VM.RunProgram(p)
+	factory, err := script.Run(env.VM)
 	if err != nil {
 		return fmt.Errorf("asyncio: running asyncio.js: %w", err)
 	}

@@ -8,7 +8,6 @@ import (
 	"mime/multipart"
 	"net/textproto"
 	"strings"
-	"sync"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
@@ -17,19 +16,7 @@ import (
 //go:embed fetch.js
 var fetchSrc string
 
-var (
-	progOnce sync.Once
-	prog     *goja.Program
-	progErr  error
-)
-
-// program is fetch.js compiled once per process.
-func program() (*goja.Program, error) {
-	progOnce.Do(func() {
-		prog, progErr = goja.Compile("arun:internal/fetch.js", fetchSrc, true)
-	})
-	return prog, progErr
-}
+var script = bindings.NewScript("arun:internal/fetch.js", fetchSrc)
 
 // Modules returns the modules this package provides: "arun:http".
 func Modules() []bindings.Module {
@@ -80,12 +67,8 @@ func getState(env *bindings.Env) (*state, error) {
 		return st, nil
 	}
 	st := &state{env: env, bodies: map[int64]*nativeBody{}}
-	p, err := program()
-	if err != nil {
-		return nil, fmt.Errorf("fetch: %w", err)
-	}
 	vm := env.VM
-	f, err := vm.RunProgram(p)
+	f, err := script.Run(vm)
 	if err != nil {
 		return nil, fmt.Errorf("fetch: %w", err)
 	}

@@ -3,7 +3,6 @@ package fs
 import (
 	_ "embed"
 	"fmt"
-	"sync"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
@@ -12,17 +11,7 @@ import (
 //go:embed fs.js
 var fsJS string
 
-var (
-	fsOnce sync.Once
-	fsProg *goja.Program
-	fsErr  error
-)
-
-// program is fs.js compiled once per process.
-func program() (*goja.Program, error) {
-	fsOnce.Do(func() { fsProg, fsErr = goja.Compile("arun:internal/fs.js", fsJS, true) })
-	return fsProg, fsErr
-}
+var script = bindings.NewScript("arun:internal/fs.js", fsJS)
 
 // Modules returns the modules this package provides: "fs/promises" and
 // "fs" (with their "node:" aliases).
@@ -69,13 +58,9 @@ func get(env *bindings.Env) (*module, error) {
 	if m, ok := env.Value(fsKey{}).(*module); ok {
 		return m, nil
 	}
-	prog, err := program()
-	if err != nil {
-		return nil, fmt.Errorf("fs: %w", err)
-	}
 	vm := env.VM
 	m := &module{env: env, vm: vm, files: map[int]*handle{}}
-	fnv, err := vm.RunProgram(prog)
+	fnv, err := script.Run(vm)
 	if err != nil {
 		return nil, fmt.Errorf("fs: %w", err)
 	}

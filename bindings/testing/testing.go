@@ -21,22 +21,9 @@ var testSrc string
 var assertSrc string
 
 var (
-	progOnce   sync.Once
-	testProg   *goja.Program
-	assertProg *goja.Program
-	progErr    error
+	testScript   = bindings.NewScript("arun:internal/test.js", testSrc)
+	assertScript = bindings.NewScript("arun:internal/assert.js", assertSrc)
 )
-
-func programs() (*goja.Program, *goja.Program, error) {
-	progOnce.Do(func() {
-		testProg, progErr = goja.Compile("arun:internal/test.js", testSrc, true)
-		if progErr != nil {
-			return
-		}
-		assertProg, progErr = goja.Compile("arun:internal/assert.js", assertSrc, true)
-	})
-	return testProg, assertProg, progErr
-}
 
 // Modules returns the modules this package provides: "arun:test" and the
 // assert modules.
@@ -58,11 +45,7 @@ func initAssert(strict bool) func(env *bindings.Env, module *goja.Object) error 
 	return func(env *bindings.Env, module *goja.Object) error {
 		legacy, ok := env.Value(assertKey{}).(*goja.Object)
 		if !ok {
-			_, prog, err := programs()
-			if err != nil {
-				return fmt.Errorf("testing: assert.js: %w", err)
-			}
-			fv, err := env.VM.RunProgram(prog)
+			fv, err := assertScript.Run(env.VM)
 			if err != nil {
 				return fmt.Errorf("testing: assert.js: %w", err)
 			}
@@ -332,7 +315,7 @@ func stateOf(env *bindings.Env, h *Harness) (*state, error) {
 	if st, ok := env.Value(stateKey{}).(*state); ok {
 		return st, nil
 	}
-	prog, _, err := programs()
+	prog, err := testScript.Program()
 	if err != nil {
 		return nil, fmt.Errorf("testing: test.js: %w", err)
 	}

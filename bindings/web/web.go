@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
-	"sync"
 	"time"
 
 	"github.com/arun-js/arun/bindings"
@@ -23,44 +22,27 @@ var (
 	timersSrc string
 )
 
-// script is an embedded script compiled once per process.
-type script struct {
-	name, src string
-	once      sync.Once
-	prog      *goja.Program
-	err       error
-}
-
-func (s *script) program() (*goja.Program, error) {
-	s.once.Do(func() { s.prog, s.err = goja.Compile(s.name, s.src, true) })
-	return s.prog, s.err
-}
-
 var (
-	webScript     = &script{name: "arun:internal/web.js", src: webSrc}
-	streamsScript = &script{name: "arun:internal/streams.js", src: streamsSrc}
-	eventsScript  = &script{name: "arun:internal/events.js", src: eventsSrc}
-	timersScript  = &script{name: "arun:internal/timers.js", src: timersSrc}
+	webScript     = bindings.NewScript("arun:internal/web.js", webSrc)
+	streamsScript = bindings.NewScript("arun:internal/streams.js", streamsSrc)
+	eventsScript  = bindings.NewScript("arun:internal/events.js", eventsSrc)
+	timersScript  = bindings.NewScript("arun:internal/timers.js", timersSrc)
 )
 
 // run runs an embedded script (a function expression) and calls the
 // function with args.
-func run(env *bindings.Env, s *script, args ...goja.Value) (goja.Value, error) {
-	prog, err := s.program()
+func run(env *bindings.Env, s *bindings.Script, args ...goja.Value) (goja.Value, error) {
+	v, err := s.Run(env.VM)
 	if err != nil {
-		return nil, fmt.Errorf("web: compiling %s: %w", s.name, err)
-	}
-	v, err := env.VM.RunProgram(prog)
-	if err != nil {
-		return nil, fmt.Errorf("web: running %s: %w", s.name, err)
+		return nil, fmt.Errorf("web: running %s: %w", s.Name(), err)
 	}
 	fn, ok := goja.AssertFunction(v)
 	if !ok {
-		return nil, fmt.Errorf("web: %s is not a function expression", s.name)
+		return nil, fmt.Errorf("web: %s is not a function expression", s.Name())
 	}
 	r, err := fn(goja.Undefined(), args...)
 	if err != nil {
-		return nil, fmt.Errorf("web: initialising %s: %w", s.name, err)
+		return nil, fmt.Errorf("web: initialising %s: %w", s.Name(), err)
 	}
 	return r, nil
 }
