@@ -107,7 +107,9 @@ async function runClient(label, options) {
 
 async function main() {
   await runClient("impatient", {});
-  await runClient("polite", { limiter: new RateLimiter(LIMIT, 1) });
+  // 20 ms of margin: the API counts its own windows, and a request landing
+  // exactly on a window boundary could still be counted in the old one
+  await runClient("polite", { limiter: new RateLimiter(LIMIT, 1.02) });
 }
 
 asyncio.run(main);
