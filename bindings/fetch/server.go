@@ -10,7 +10,9 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/arun-js/arun/eventloop"
@@ -40,6 +42,33 @@ type server struct {
 	finished *goja.Promise
 	resolve  func(any) error
 	release  func() // tells the resource tracker the server closed
+
+	connMu   sync.Mutex
+	newConns map[net.Conn]bool // connections yet to send a request
+}
+
+// connState tracks connections that have not sent a request yet.
+func (sv *server) connState(c net.Conn, st http.ConnState) {
+	sv.connMu.Lock()
+	defer sv.connMu.Unlock()
+	if st == http.StateNew {
+		if sv.newConns == nil {
+			sv.newConns = map[net.Conn]bool{}
+		}
+		sv.newConns[c] = true
+	} else {
+		delete(sv.newConns, c)
+	}
+}
+
+// closeNewConns closes the connections that have not sent a request.
+func (sv *server) closeNewConns() {
+	sv.connMu.Lock()
+	defer sv.connMu.Unlock()
+	for c := range sv.newConns {
+		c.Close()
+		delete(sv.newConns, c)
+	}
 }
 
 // serverReq is a request waiting for (or writing) its response.
@@ -94,7 +123,7 @@ func (s *state) listen(call goja.FunctionCall) goja.Value {
 		pending: map[int64]*serverReq{},
 	}
 	sv.finished, sv.resolve, _ = vm.NewPromise()
-	sv.srv = &http.Server{Handler: sv, ErrorLog: nil}
+	sv.srv = &http.Server{Handler: sv, ErrorLog: nil, ConnState: sv.connState}
 	sv.stopHook = context.AfterFunc(sv.ctx, func() { sv.srv.Close() })
 	go func() {
 		defer close(sv.serveDone)
@@ -382,8 +411,27 @@ func (sv *server) shutdown() goja.Value {
 	if !sv.closing {
 		sv.closing = true
 		sv.s.env.Loop.Go(nil, func(ctx context.Context) eventloop.Task {
+			// net/http's Shutdown counts a connection that has not sent a
+			// request yet (a client's spare pooled connection) as busy for
+			// up to 5 s: close those at once, they have nothing in flight
+			sv.srv.SetKeepAlivesEnabled(false)
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				for {
+					sv.closeNewConns()
+					select {
+					case <-ctx.Done():
+						return
+					case <-sv.serveDone:
+						return
+					case <-time.After(10 * time.Millisecond):
+					}
+				}
+			}()
 			err := sv.srv.Shutdown(ctx)
 			<-sv.serveDone
+			<-done
 			return func() error {
 				sv.stopHook()
 				sv.mb.close()
