@@ -162,6 +162,35 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}()
 
+	// Interrupting stops JavaScript, not a long native operation (joining
+	// an array of billions of holes): once the run is cancelled, give it
+	// hardExitAfter to return, then exit anyway.
+	runDone := make(chan struct{})
+	defer close(runDone)
+	go func() {
+		select {
+		case <-runDone:
+			return
+		case <-ctx.Done():
+		}
+		select {
+		case <-runDone:
+		case <-time.After(hardExitAfter):
+			cause := context.Cause(ctx)
+			if s, ok := signalled.Load().(error); ok {
+				cause = s
+			}
+			fmt.Fprintf(stderr, "arun: the script did not stop within %v of being cancelled (%v); exiting\n", hardExitAfter, cause)
+			code := exitInterrupt
+			switch {
+			case errors.Is(cause, errTimeout):
+				code = exitTimeout
+			case errors.Is(cause, errTerminated):
+				code = exitTerm
+			}
+			os.Exit(code)
+		}
+	}()
 	if src != nil {
 		err = rt.RunString(ctx, name, *src)
 	} else {
@@ -174,8 +203,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitStatus(rt, err, cause, stderr)
 }
 
-// shutdownGrace is how long a signalled script gets to finish its cleanup.
-const shutdownGrace = 3 * time.Second
+// shutdownGrace is how long a signalled script gets to finish its cleanup;
+// hardExitAfter how long a cancelled run gets to return before arun exits.
+const (
+	shutdownGrace = 3 * time.Second
+	hardExitAfter = 2 * time.Second
+)
 
 var (
 	errTimeout     = errors.New("arun: --timeout reached")

@@ -72,6 +72,7 @@ func TestExitPaths(t *testing.T) {
 		{"deadlock", []string{"deadlock.js"}, "", 1, "", []string{"deadlock"}},
 		{"process.exit", []string{"exit.js"}, "", 42, "", nil},
 		{"timeout", []string{"--timeout", "100ms", "spin.js"}, "", 124, "", []string{"timed out"}},
+		{"timeout in a long native call", []string{"--timeout", "200ms", "-e", "const a = []; a.length = 2 ** 32 - 1; a.join(',')"}, "", 124, "", []string{"did not stop"}},
 		{"virtual time", []string{"--virtual-time", "sleep.js"}, "", 0, "an hour later\n", nil},
 	}
 	for _, tc := range cases {
