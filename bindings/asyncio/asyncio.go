@@ -65,5 +65,8 @@ func initModule(env *bindings.Env, module *goja.Object) error {
 	if err := c.bind(exports.ToObject(env.VM)); err != nil {
 		return err
 	}
+	if err := c.installStreams(exports.ToObject(env.VM)); err != nil {
+		return err
+	}
 	return module.Set("exports", exports)
 }

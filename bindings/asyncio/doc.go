@@ -22,9 +22,26 @@
 // waits on, and cancelling the task cancels that future (or task), as in
 // Python; shield stops that.
 //
+// # Streams
+//
+// openConnection and startServer (CPython's asyncio streams) are
+// streams.js (StreamReader, StreamWriter, Server) over streams.go, which
+// owns the sockets: the read buffer with CPython's limit and its
+// LimitOverrunError/IncompleteReadError rules, the write buffer with its
+// high- and low-water marks, and the waiters of read, drain and
+// waitClosed. Each connection's callback runs as its own Task. Servers and
+// connections are closed by a graceful shutdown of the runtime and when
+// the run ends; they are reported to the resource tracker.
+//
 // # Goroutine rules
 //
 // Everything here runs on the loop goroutine: natives are called by
-// JavaScript, timers and scheduled wake-ups are loop tasks. Nothing in this
-// package starts a goroutine.
+// JavaScript, timers and scheduled wake-ups are loop tasks. The only
+// goroutines are the streams': one per connection reading the socket and
+// one per server accepting, each holding one idle loop reservation (a
+// "credit") at a time and handing plain Go data to the loop through it (a
+// connection whose buffer passes twice its limit gets no new credit until
+// the script reads: backpressure); one Loop.Go per write flush and per
+// connect. They end when the socket is closed, which closing the stream or
+// server, or the end of the run (a context.AfterFunc on Env.Context), does.
 package asyncio
