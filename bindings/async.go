@@ -3,6 +3,7 @@ package bindings
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
@@ -31,7 +32,7 @@ func (e *Env) Async(what string, work func(ctx context.Context) (any, error)) go
 		return w.Value()
 	}
 	e.Loop.Go(ctx, func(ctx context.Context) eventloop.Task {
-		v, err := work(ctx)
+		v, err := safeWork(what, ctx, work)
 		return func() error {
 			defer cancel(nil)
 			if w.Done() {
@@ -42,7 +43,7 @@ func (e *Env) Async(what string, work func(ctx context.Context) (any, error)) go
 				return nil
 			}
 			if s, ok := v.(Settle); ok {
-				jv, err := s(e.VM)
+				jv, err := safeSettle(what, s, e.VM)
 				if err != nil {
 					w.Reject(err)
 					return nil
@@ -55,6 +56,38 @@ func (e *Env) Async(what string, work func(ctx context.Context) (any, error)) go
 		}
 	})
 	return w.Value()
+}
+
+// safeWork runs work, turning a panic into an error: a bug in a binding or
+// in a host's AsyncFunc rejects the operation instead of killing the process.
+func safeWork(what string, ctx context.Context, work func(ctx context.Context) (any, error)) (v any, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			v, err = nil, goPanicError(what, x)
+		}
+	}()
+	return work(ctx)
+}
+
+// safeSettle runs s on the loop, turning a panic into an error (a thrown JS
+// exception stays itself).
+func safeSettle(what string, s Settle, vm *goja.Runtime) (v goja.Value, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			if ex, ok := x.(*goja.Exception); ok {
+				v, err = nil, ex
+				return
+			}
+			v, err = nil, goPanicError(what, x)
+		}
+	}()
+	return s(vm)
+}
+
+// goPanicError is the Error an operation whose Go code panicked rejects
+// with.
+func goPanicError(what string, x any) error {
+	return &Error{Name: "Error", Code: "ERR_GO_PANIC", Message: fmt.Sprintf("%s failed: Go panic: %v", what, x)}
 }
 
 // Sync wraps a Go function so that a returned error becomes a thrown JS

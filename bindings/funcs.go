@@ -2,7 +2,10 @@ package bindings
 
 import (
 	"context"
+	"errors"
+	"reflect"
 
+	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
 )
 
@@ -51,7 +54,45 @@ func (e *Env) ToValue(name string, v any) goja.Value {
 	case func([]any) (any, error):
 		return e.SyncValue(f)
 	}
-	return e.VM.ToValue(v)
+	jv := e.VM.ToValue(v)
+	if v != nil && reflect.TypeOf(v).Kind() == reflect.Func {
+		if fn, ok := goja.AssertFunction(jv); ok {
+			return e.VM.ToValue(e.recoverCalls(name, fn))
+		}
+	}
+	return jv
+}
+
+// recoverCalls wraps a Go function converted by goja so that a Go panic in
+// it throws a JS Error instead of unwinding through the engine and killing
+// the process.
+func (e *Env) recoverCalls(name string, fn goja.Callable) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) goja.Value {
+		var res goja.Value
+		var err error
+		func() {
+			defer func() {
+				if x := recover(); x != nil {
+					if ex, ok := x.(*goja.Exception); ok {
+						err = ex
+						return
+					}
+					err = goPanicError(name+"()", x)
+				}
+			}()
+			res, err = fn(call.This, call.Arguments...)
+		}()
+		if err != nil {
+			// an interrupt or stack overflow must keep unwinding as itself
+			eventloop.PanicIfUncatchable(err)
+			var ex *goja.Exception
+			if errors.As(err, &ex) {
+				panic(ex)
+			}
+			panic(e.ToJSError(err))
+		}
+		return res
+	}
 }
 
 // NativeModule makes a module whose exports are the given values, converted

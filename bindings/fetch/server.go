@@ -168,8 +168,13 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case <-sv.ctx.Done():
 		return
 	}
-	sv.write(w, r, resp)
+	srcFailed := sv.write(w, r, resp)
 	sv.mb.post(func() { sv.done(tok) })
+	if srcFailed {
+		// the body's source failed mid-way: abort the connection (no final
+		// chunk) so the client sees a truncated body, not a complete one
+		panic(http.ErrAbortHandler)
+	}
 }
 
 // handle runs on the loop: it builds the request info and calls the JS
@@ -332,6 +337,9 @@ func (sv *server) done(tok int64) {
 	}
 	delete(sv.pending, tok)
 	if req.puller != nil {
+		if req.puller.jsErr != nil {
+			fmt.Fprintf(sv.s.env.Stderr, "arun:http: the response body stream errored: %s\n", req.puller.jsErr.String())
+		}
 		req.puller.finish()
 	}
 	if req.bodyID != 0 {
@@ -341,8 +349,10 @@ func (sv *server) done(tok int64) {
 	}
 }
 
-// write sends resp on the connection's goroutine.
-func (sv *server) write(w http.ResponseWriter, r *http.Request, resp *serverResp) {
+// write sends resp on the connection's goroutine. It reports whether
+// reading the body's source failed (a JS stream that errored, a proxied body
+// cut short), as opposed to the client going away.
+func (sv *server) write(w http.ResponseWriter, r *http.Request, resp *serverResp) (srcFailed bool) {
 	h := w.Header()
 	for k, vs := range resp.header {
 		h[k] = vs
@@ -361,17 +371,25 @@ func (sv *server) write(w http.ResponseWriter, r *http.Request, resp *serverResp
 	}
 	w.WriteHeader(resp.status)
 	if r.Method == http.MethodHead || !bodyAllowed(resp.status) {
-		return
+		return false
 	}
+	var err error
 	switch {
 	case resp.rc != nil:
-		_, _ = copyFlush(w, resp.rc)
+		_, err = copyFlush(w, resp.rc)
 	case resp.puller != nil:
-		_, _ = copyFlush(w, resp.puller)
+		_, err = copyFlush(w, resp.puller)
 	default:
 		_, _ = w.Write(resp.body)
 	}
+	var se srcError
+	return errors.As(err, &se)
 }
+
+// srcError is a read error of the source copyFlush copies from.
+type srcError struct{ error }
+
+func (e srcError) Unwrap() error { return e.error }
 
 // copyFlush copies src to w, flushing after every chunk so that a streamed
 // response reaches the client as it is produced.
@@ -395,7 +413,7 @@ func copyFlush(w http.ResponseWriter, src io.Reader) (int64, error) {
 			return total, nil
 		}
 		if err != nil {
-			return total, err
+			return total, srcError{err}
 		}
 	}
 }

@@ -141,6 +141,15 @@ func (m *module) selector(v goja.Value) cascadia.SelectorGroup {
 	return sel
 }
 
+// elementsOnly restricts a selector to elements: cascadia's :lang() also
+// matches text nodes, which querySelector(All) must never return.
+type elementsOnly struct{ cascadia.Matcher }
+
+// Match reports whether n is an element the selector matches.
+func (e elementsOnly) Match(n *html.Node) bool {
+	return n.Type == html.ElementNode && e.Matcher.Match(n)
+}
+
 func newModule(env *bindings.Env) *module {
 	vm := env.VM
 	m := &module{env: env, vm: vm, key: goja.NewSymbol("arun.html.node"), ctors: map[string]*goja.Object{},
@@ -294,10 +303,10 @@ func (m *module) installNode() {
 		return vm.ToValue(false)
 	})
 	m.method(p, "querySelector", func(r *ref, call goja.FunctionCall) goja.Value {
-		return m.wrap(r.doc, cascadia.Query(r.node, m.selector(call.Argument(0))))
+		return m.wrap(r.doc, cascadia.Query(r.node, elementsOnly{m.selector(call.Argument(0))}))
 	})
 	m.method(p, "querySelectorAll", func(r *ref, call goja.FunctionCall) goja.Value {
-		return m.wrapAll(r.doc, cascadia.QueryAll(r.node, m.selector(call.Argument(0))))
+		return m.wrapAll(r.doc, cascadia.QueryAll(r.node, elementsOnly{m.selector(call.Argument(0))}))
 	})
 	m.method(p, "getElementsByTagName", func(r *ref, call goja.FunctionCall) goja.Value {
 		name := strings.ToLower(call.Argument(0).String())
