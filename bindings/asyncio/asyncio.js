@@ -1569,6 +1569,10 @@
   }
 
   const hooks = {
+    // shared with streams.js
+    errorClass,
+    RuntimeError,
+    ValueError,
     describe(t) {
       let s = `task ${t.getName()}`;
       const fw = t._futWaiter;

@@ -30,6 +30,7 @@ type core struct {
 	state    goja.Callable // JS: state(task) -> 0 pending, 1 done
 	rewait   *goja.Object  // sentinel a deliver hook returns to wait again
 	reported bool
+	hooks    *goja.Object // asyncio.js's internal hooks
 }
 
 // taskRec is the Go side of one asyncio Task.
@@ -87,6 +88,7 @@ func (c *core) bind(exports *goja.Object) error {
 	if c.describe == nil || c.state == nil {
 		return fmt.Errorf("asyncio: asyncio.js hooks incomplete")
 	}
+	c.hooks = hooks // streams.js takes shared helpers from it
 	_ = exports.Delete("__hooks")
 	return nil
 }

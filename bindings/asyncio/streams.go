@@ -96,7 +96,7 @@ func (c *core) installStreams(exports *goja.Object) error {
 	if !ok {
 		return fmt.Errorf("asyncio: streams.js did not produce a function")
 	}
-	res, err := fn(goja.Undefined(), c.streamCoreNatives(), s.natives(), exports)
+	res, err := fn(goja.Undefined(), c.streamCoreNatives(), s.natives(), exports, c.hooks)
 	if err != nil {
 		return fmt.Errorf("asyncio: initialising streams: %w", err)
 	}

@@ -2,25 +2,15 @@
 // StreamReader, StreamWriter and Server (asyncio/streams.py), over the Go
 // natives S of streams.go, which own the sockets, the read buffer and the
 // write buffer. N is asyncio's core natives, A the asyncio exports built so
-// far. Reads resolve to Buffers (CPython returns bytes).
-(function (N, S, A) {
+// far, H asyncio.js's internal hooks. Reads resolve to Buffers (CPython
+// returns bytes).
+(function (N, S, A, H) {
   "use strict";
 
   const { CancelledError, Future, createTask } = A;
 
-  function errorClass(name, Base) {
-    const C = {
-      [name]: class extends Base {
-        constructor(message) {
-          super(message === undefined || message === null ? "" : String(message));
-        }
-      },
-    }[name];
-    Object.defineProperty(C.prototype, "name", { value: name, writable: true, configurable: true });
-    return C;
-  }
-  const RuntimeError = errorClass("RuntimeError", Error);
-  const ValueError = errorClass("ValueError", Error);
+  // H is asyncio.js's internal hooks: its error helpers are shared
+  const { errorClass, RuntimeError, ValueError } = H;
 
   // IncompleteReadError(partial, expected): EOF came before readexactly's n
   // bytes (expected) or readuntil's separator (expected null).
