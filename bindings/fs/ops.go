@@ -388,15 +388,23 @@ func (m *module) unlink(c goja.FunctionCall) goja.Value {
 	})
 }
 
+// twoPaths resolves the first two arguments of a two-path operation
+// (rename, copyFile, link), or returns the rejected promise.
+func (m *module) twoPaths(what string, c goja.FunctionCall) (a, b string, rej goja.Value) {
+	if a, rej = m.path(what, c.Argument(0)); rej != nil {
+		return "", "", rej
+	}
+	if b, rej = m.path(what, c.Argument(1)); rej != nil {
+		return "", "", rej
+	}
+	return a, b, nil
+}
+
 // rename(oldPath, newPath)
 func (m *module) rename(c goja.FunctionCall) goja.Value {
 	const what = "fs.rename"
 	p, q := c.Argument(0).String(), c.Argument(1).String()
-	from, rej := m.path(what, c.Argument(0))
-	if rej != nil {
-		return rej
-	}
-	to, rej := m.path(what, c.Argument(1))
+	from, to, rej := m.twoPaths(what, c)
 	if rej != nil {
 		return rej
 	}
@@ -409,11 +417,7 @@ func (m *module) rename(c goja.FunctionCall) goja.Value {
 func (m *module) copyFile(c goja.FunctionCall) goja.Value {
 	const what = "fs.copyFile"
 	p, q := c.Argument(0).String(), c.Argument(1).String()
-	src, rej := m.path(what, c.Argument(0))
-	if rej != nil {
-		return rej
-	}
-	dst, rej := m.path(what, c.Argument(1))
+	src, dst, rej := m.twoPaths(what, c)
 	if rej != nil {
 		return rej
 	}
@@ -547,11 +551,7 @@ func (m *module) symlink(c goja.FunctionCall) goja.Value {
 func (m *module) link(c goja.FunctionCall) goja.Value {
 	const what = "fs.link"
 	p, q := c.Argument(0).String(), c.Argument(1).String()
-	from, rej := m.path(what, c.Argument(0))
-	if rej != nil {
-		return rej
-	}
-	to, rej := m.path(what, c.Argument(1))
+	from, to, rej := m.twoPaths(what, c)
 	if rej != nil {
 		return rej
 	}
