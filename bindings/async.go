@@ -31,31 +31,74 @@ func (e *Env) Async(what string, work func(ctx context.Context) (any, error)) go
 		cancel(ErrCancelled)
 		return w.Value()
 	}
-	e.Loop.Go(ctx, func(ctx context.Context) eventloop.Task {
-		v, err := safeWork(what, ctx, work)
-		return func() error {
-			defer cancel(nil)
-			if w.Done() {
-				return nil
+	start := func() {
+		e.Loop.Go(ctx, func(ctx context.Context) eventloop.Task {
+			v, err := safeWork(what, ctx, work)
+			return func() error {
+				defer e.opDone()
+				defer cancel(nil)
+				return e.settleOp(w, what, v, err)
 			}
-			if err != nil {
-				w.Reject(err)
-				return nil
-			}
-			if s, ok := v.(Settle); ok {
-				jv, err := safeSettle(what, s, e.VM)
-				if err != nil {
-					w.Reject(err)
-					return nil
-				}
-				w.Resolve(jv)
-				return nil
-			}
-			w.Resolve(v)
+		})
+	}
+	if max := e.MaxConcurrentOps; max > 0 && e.ops.running >= max {
+		// over the host's cap: wait in call order; a cancelled op never starts
+		e.ops.queue = append(e.ops.queue, queuedOp{ctx: ctx, start: start})
+		return w.Value()
+	}
+	e.ops.running++
+	start()
+	return w.Value()
+}
+
+// queuedOp is Async work waiting for a slot under Host.MaxConcurrentOps.
+type queuedOp struct {
+	ctx   context.Context
+	start func()
+}
+
+// opState counts the Async work in flight (loop goroutine only).
+type opState struct {
+	running int
+	queue   []queuedOp
+}
+
+// opDone frees an operation's slot and starts the next queued one.
+func (e *Env) opDone() {
+	e.ops.running--
+	for len(e.ops.queue) > 0 {
+		op := e.ops.queue[0]
+		e.ops.queue[0] = queuedOp{}
+		e.ops.queue = e.ops.queue[1:]
+		if op.ctx.Err() != nil {
+			continue // cancelled while queued: its promise already rejected
+		}
+		e.ops.running++
+		op.start()
+		return
+	}
+}
+
+// settleOp settles an Async operation's waiter with its result.
+func (e *Env) settleOp(w *Waiter, what string, v any, err error) error {
+	if w.Done() {
+		return nil
+	}
+	if err != nil {
+		w.Reject(err)
+		return nil
+	}
+	if s, ok := v.(Settle); ok {
+		jv, err := safeSettle(what, s, e.VM)
+		if err != nil {
+			w.Reject(err)
 			return nil
 		}
-	})
-	return w.Value()
+		w.Resolve(jv)
+		return nil
+	}
+	w.Resolve(v)
+	return nil
 }
 
 // safeWork runs work, turning a panic into an error: a bug in a binding or

@@ -55,6 +55,10 @@ type Host struct {
 	Perms Permissions
 	// Debug enables the --debug diagnostics.
 	Debug bool
+	// MaxConcurrentOps caps the Go work of Async in flight at once
+	// (fetches, file operations, host AsyncFuncs); the rest wait in call
+	// order. 0 means no cap.
+	MaxConcurrentOps int
 }
 
 // Env is one runtime's environment, shared by all bindings.
@@ -66,6 +70,7 @@ type Env struct {
 	require   func(name string) (goja.Value, error)
 	values    map[any]any
 	tasks     taskState
+	ops       opState
 	fatal     func(v goja.Value)
 	deadlock  []func() []string
 	shutdown  []func(reason goja.Value)

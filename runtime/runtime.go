@@ -95,6 +95,11 @@ type Options struct {
 	Globals []bindings.Global
 	// Debug turns on the --debug diagnostics.
 	Debug bool
+	// MaxConcurrentOps caps the Go work in flight at once for this runtime
+	// (fetches, file operations, async Go functions); the rest wait in call
+	// order. 0 means no cap. Response body sizes and connection counts are
+	// capped through HTTPClient's transport.
+	MaxConcurrentOps int
 	// Timeout bounds each Run/Eval call; 0 means no limit.
 	Timeout time.Duration
 	// MaxCallStackSize bounds JS recursion (a RangeError past it); 0 means
@@ -178,7 +183,7 @@ func New(opts Options) (*Runtime, error) {
 	r.env = bindings.NewEnv(r.loop, bindings.Host{
 		Stdout: opts.Stdout, Stderr: opts.Stderr, Stdin: opts.Stdin,
 		Env: opts.Env, Args: args, HTTPClient: opts.HTTPClient,
-		Perms: perms, Debug: opts.Debug,
+		Perms: perms, Debug: opts.Debug, MaxConcurrentOps: opts.MaxConcurrentOps,
 	})
 	r.env.SetFatal(r.fatal)
 	r.env.SetDeadlockReporter(func(msg string, waiting []string) {

@@ -1,6 +1,7 @@
 package fetch_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/arun-js/arun/runtime"
@@ -166,17 +168,78 @@ func TestLimitMaxResponseBodySize(t *testing.T) {
 	// and (await fetch(base + "/big/1000")).text() still works.
 }
 
-// TestLimitMaxConcurrentOps is the test of a runtime option capping the
-// Go work in flight for one runtime (fetches, file operations, host
-// AsyncFuncs: everything that goes through bindings.Env.Async), queueing
-// the rest in order.
+// TestLimitMaxConcurrentOps: Options.MaxConcurrentOps caps the Go work in
+// flight for one runtime (fetches, file operations, host AsyncFuncs); the
+// rest start in call order, and a queued op whose task is cancelled never
+// starts.
 func TestLimitMaxConcurrentOps(t *testing.T) {
-	t.Skip("not implemented: runtime.Options.MaxConcurrentOps (see the issue 11 report)")
-	// With opts.MaxConcurrentOps = 4 and a host AsyncFunc "op" that records
-	// its concurrency and blocks until released, the script
-	//   await Promise.all(Array.from({ length: 100 }, (_, i) => op(i)))
-	// completes, op never runs more than 4 at once, and ops start in call
-	// order; a queued op whose task is cancelled never starts (its promise
-	// rejects with CancelledError at once); 20 /slow fetches against
-	// limitServer show peak <= 4.
+	runtimetest.VerifyNoLeaks(t)
+	srv, peak := limitServer(t)
+	var mu sync.Mutex
+	var now, most int
+	var started []int
+	op := func(ctx context.Context, args []any) (any, error) {
+		i := int(args[0].(int64))
+		mu.Lock()
+		started = append(started, i)
+		now++
+		most = max(most, now)
+		mu.Unlock()
+		defer func() { mu.Lock(); now--; mu.Unlock() }()
+		select {
+		case <-time.After(5 * time.Millisecond):
+			return i, nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	var seen int32
+	res := runtimetest.Run(t, "ops.js", fmt.Sprintf(`
+const got = await Promise.all(Array.from({ length: 40 }, (_, i) => op(i)));
+console.log(got.length, got[39]);
+// queued behind four busy ops, then cancelled: it never starts
+const busy = Array.from({ length: 4 }, (_, i) => op(100 + i));
+const t = asyncio.createTask(() => op(999));
+await asyncio.sleep(0);
+t.cancel();
+try { await t } catch (e) { console.log(e.name) }
+await Promise.all(busy);
+// fetches share the cap
+const ac = new AbortController();
+const all = Array.from({ length: 20 }, () => fetch(%q + "/slow", { signal: ac.signal }).catch((e) => e.name));
+await asyncio.sleep(0.3);
+recordPeak();
+ac.abort();
+console.log((await Promise.all(all)).every((n) => n === "AbortError"));
+`, srv.URL), runtime.Options{MaxConcurrentOps: 4, Globals: []bindings.Global{func(env *bindings.Env) error {
+		if err := env.VM.Set("recordPeak", func() { seen = peak.Load() }); err != nil {
+			return err
+		}
+		return env.VM.Set("op", env.AsyncValue("op", op))
+	}}})
+	if res.Err != nil {
+		t.Fatalf("run: %v\n%s", res.Err, res.Stdout)
+	}
+	if want := "40 39\nCancelledError\ntrue\n"; res.Stdout != want {
+		t.Errorf("stdout %q, want %q", res.Stdout, want)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if most > 4 {
+		t.Errorf("%d ops at once, the cap is 4", most)
+	}
+	// dispatched in call order (goroutines may then reorder within the cap)
+	for i := 0; i < 40; i++ {
+		if d := started[i] - i; d <= -4 || d >= 4 {
+			t.Fatalf("ops started out of call order: %v", started[:40])
+		}
+	}
+	for _, i := range started {
+		if i == 999 {
+			t.Errorf("the cancelled queued op started")
+		}
+	}
+	if seen > 4 || seen < 1 {
+		t.Errorf("%d fetches at once, the cap is 4", seen)
+	}
 }
