@@ -55,9 +55,9 @@ type Host struct {
 	Perms Permissions
 	// Debug enables the --debug diagnostics.
 	Debug bool
-	// MaxConcurrentOps caps the Go work of Async in flight at once
-	// (fetches, file operations, host AsyncFuncs); the rest wait in call
-	// order. 0 means no cap.
+	// MaxConcurrentOps caps the Go work of Async in flight at once (file
+	// operations, host AsyncFuncs); the rest wait in call order. 0 means no
+	// cap.
 	MaxConcurrentOps int
 }
 

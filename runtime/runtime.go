@@ -96,9 +96,9 @@ type Options struct {
 	// Debug turns on the --debug diagnostics.
 	Debug bool
 	// MaxConcurrentOps caps the Go work in flight at once for this runtime
-	// (fetches, file operations, async Go functions); the rest wait in call
-	// order. 0 means no cap. Response body sizes and connection counts are
-	// capped through HTTPClient's transport.
+	// (file operations, async Go functions); the rest wait in call order.
+	// 0 means no cap. fetch's requests, response body sizes and connection
+	// counts are capped through HTTPClient's transport.
 	MaxConcurrentOps int
 	// Timeout bounds each Run/Eval call; 0 means no limit.
 	Timeout time.Duration

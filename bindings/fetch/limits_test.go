@@ -169,12 +169,12 @@ func TestLimitMaxResponseBodySize(t *testing.T) {
 }
 
 // TestLimitMaxConcurrentOps: Options.MaxConcurrentOps caps the Go work in
-// flight for one runtime (fetches, file operations, host AsyncFuncs); the
+// flight for one runtime (file operations, host AsyncFuncs; fetch is capped
+// through the host's HTTPClient, above); the
 // rest start in call order, and a queued op whose task is cancelled never
 // starts.
 func TestLimitMaxConcurrentOps(t *testing.T) {
 	runtimetest.VerifyNoLeaks(t)
-	srv, peak := limitServer(t)
 	var mu sync.Mutex
 	var now, most int
 	var started []int
@@ -193,8 +193,7 @@ func TestLimitMaxConcurrentOps(t *testing.T) {
 			return nil, ctx.Err()
 		}
 	}
-	var seen int32
-	res := runtimetest.Run(t, "ops.js", fmt.Sprintf(`
+	res := runtimetest.Run(t, "ops.js", fmt.Sprint(`
 const got = await Promise.all(Array.from({ length: 40 }, (_, i) => op(i)));
 console.log(got.length, got[39]);
 // queued behind four busy ops, then cancelled: it never starts
@@ -204,23 +203,14 @@ await asyncio.sleep(0);
 t.cancel();
 try { await t } catch (e) { console.log(e.name) }
 await Promise.all(busy);
-// fetches share the cap
-const ac = new AbortController();
-const all = Array.from({ length: 20 }, () => fetch(%q + "/slow", { signal: ac.signal }).catch((e) => e.name));
-await asyncio.sleep(0.3);
-recordPeak();
-ac.abort();
-console.log((await Promise.all(all)).every((n) => n === "AbortError"));
-`, srv.URL), runtime.Options{MaxConcurrentOps: 4, Globals: []bindings.Global{func(env *bindings.Env) error {
-		if err := env.VM.Set("recordPeak", func() { seen = peak.Load() }); err != nil {
-			return err
-		}
+console.log("done");
+`), runtime.Options{MaxConcurrentOps: 4, Globals: []bindings.Global{func(env *bindings.Env) error {
 		return env.VM.Set("op", env.AsyncValue("op", op))
 	}}})
 	if res.Err != nil {
 		t.Fatalf("run: %v\n%s", res.Err, res.Stdout)
 	}
-	if want := "40 39\nCancelledError\ntrue\n"; res.Stdout != want {
+	if want := "40 39\nCancelledError\ndone\n"; res.Stdout != want {
 		t.Errorf("stdout %q, want %q", res.Stdout, want)
 	}
 	mu.Lock()
@@ -238,8 +228,5 @@ console.log((await Promise.all(all)).every((n) => n === "AbortError"));
 		if i == 999 {
 			t.Errorf("the cancelled queued op started")
 		}
-	}
-	if seen > 4 || seen < 1 {
-		t.Errorf("%d fetches at once, the cap is 4", seen)
 	}
 }
