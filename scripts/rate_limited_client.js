@@ -97,7 +97,7 @@ async function runClient(label, options) {
       const s = Math.floor(t - start);
       perSecond[s] = (perSecond[s] ?? 0) + 1;
     }
-    console.log(`${label}: ${items.length} items (${items[0].name} .. ${items.at(-1).name}) in ${elapsed.toFixed(1)}s`);
+    console.log(`${label}: ${items.length} items (${items[0].name} .. ${items.at(-1).name}) in ${elapsed.toFixed(0)} s`); // whole seconds: requests add real milliseconds
     console.log(`  accepted per second: ${Array.from(perSecond, (n) => n ?? 0).join(", ")}`);
     console.log(`  rejected with 429 and retried: ${client.rejected}`);
   } finally {
@@ -115,9 +115,9 @@ async function main() {
 asyncio.run(main);
 
 // Output:
-// impatient: 12 items (item-1 .. item-12) in 2.0s
+// impatient: 12 items (item-1 .. item-12) in 2 s
 //   accepted per second: 5, 5, 2
 //   rejected with 429 and retried: 9
-// polite: 12 items (item-1 .. item-12) in 2.0s
+// polite: 12 items (item-1 .. item-12) in 2 s
 //   accepted per second: 5, 5, 2
 //   rejected with 429 and retried: 0

@@ -87,7 +87,7 @@ async def run_client(label, limiter=None):
             s = math.floor(t - start)
             per_second[s] = per_second.get(s, 0) + 1
         counts = [per_second.get(s, 0) for s in range(max(per_second) + 1)]
-        print(f"{label}: {len(items)} items ({items[0]['name']} .. {items[-1]['name']}) in {elapsed:.1f}s")
+        print(f"{label}: {len(items)} items ({items[0]['name']} .. {items[-1]['name']}) in {elapsed:.0f} s")  # whole seconds: requests add real milliseconds
         print(f"  accepted per second: {', '.join(map(str, counts))}")
         print(f"  rejected with 429 and retried: {client.rejected}")
     finally:
