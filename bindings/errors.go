@@ -20,6 +20,7 @@ type Error struct {
 	Props map[string]any
 }
 
+// Error formats the error as "Name [CODE]: message".
 func (e *Error) Error() string {
 	name := e.Name
 	if name == "" {
@@ -51,6 +52,7 @@ type PermissionError struct {
 	Target string
 }
 
+// Error names the permission, the target and the flag that grants it.
 func (e *PermissionError) Error() string {
 	flag := "--allow-" + string(e.Kind)
 	if e.Target == "" {

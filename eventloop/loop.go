@@ -316,6 +316,7 @@ func (l *Loop) Interrupt(v any) {
 // InterruptError is the cause of a Run stopped by Interrupt.
 type InterruptError struct{ Value any }
 
+// Error describes the interrupt.
 func (e *InterruptError) Error() string {
 	if err, ok := e.Value.(error); ok {
 		return "eventloop: interrupted: " + err.Error()

@@ -26,6 +26,7 @@ const (
 	KindInterrupted                         // Interrupt or context cancellation
 )
 
+// String names the kind ("uncaught exception", "deadlock", ...).
 func (k ErrorKind) String() string {
 	switch k {
 	case KindUncaught:
@@ -70,6 +71,8 @@ type ScriptError struct {
 	Cause error
 }
 
+// Error is "file:line:col: message", or the message alone when the
+// position is unknown.
 func (e *ScriptError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Message)
@@ -119,6 +122,7 @@ func (e *ScriptError) Report() string {
 // ExitError is returned when a script calls process.exit.
 type ExitError struct{ Code int }
 
+// Error is "process.exit(N)".
 func (e *ExitError) Error() string { return "process.exit(" + strconv.Itoa(e.Code) + ")" }
 
 var frameRe = regexp.MustCompile(`\(?([^\s()]+):(\d+):(\d+)\)?$`)
