@@ -1,9 +1,11 @@
 package bindings
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 
 	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
@@ -24,10 +26,53 @@ type SyncFunc func(args []any) (any, error)
 func (e *Env) AsyncValue(name string, fn AsyncFunc) goja.Value {
 	return e.VM.ToValue(func(call goja.FunctionCall) goja.Value {
 		args := exportArgs(call.Arguments)
+		// the script's frames at the call, for the stack of a rejection
+		// (built later on the loop, where no script frame is running)
+		frames := e.VM.CaptureCallStack(16, nil)
 		return e.Async(name+"()", func(ctx context.Context) (any, error) {
-			return fn(ctx, args)
+			v, err := fn(ctx, args)
+			if err != nil {
+				return Settle(func(*goja.Runtime) (goja.Value, error) {
+					return nil, e.withCallStack(err, frames)
+				}), nil
+			}
+			return v, nil
 		})
 	})
+}
+
+// calledError is a Go error whose JS error carries the stack of the script
+// call that started the operation.
+type calledError struct {
+	err error
+	v   goja.Value
+}
+
+func (c calledError) Error() string       { return c.err.Error() }
+func (c calledError) Unwrap() error       { return c.err }
+func (c calledError) JSValue() goja.Value { return c.v }
+
+// withCallStack converts err and gives the JS error the frames of the call.
+func (e *Env) withCallStack(err error, frames []goja.StackFrame) error {
+	v := e.ToJSError(err)
+	obj, ok := v.(*goja.Object)
+	if !ok || len(frames) == 0 {
+		return calledError{err, v}
+	}
+	var b strings.Builder
+	b.WriteString(obj.Get("name").String())
+	if msg := obj.Get("message").String(); msg != "" {
+		b.WriteString(": ")
+		b.WriteString(msg)
+	}
+	for _, f := range frames {
+		var fb bytes.Buffer
+		f.Write(&fb)
+		b.WriteString("\n    at ")
+		b.WriteString(fb.String())
+	}
+	_ = obj.Set("stack", CleanStack(b.String()))
+	return calledError{err, v}
 }
 
 // SyncValue wraps fn as a JS function.

@@ -179,3 +179,21 @@ func TestDebugWarnsOfSlowCallbacks(t *testing.T) {
 		t.Errorf("stderr = %q", res.Stderr)
 	}
 }
+
+func TestAsyncGoErrorHasTheCallersPosition(t *testing.T) {
+	rt, err := runtime.New(runtime.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	sentinel := errors.New("backend down")
+	_ = rt.SetAsync("load", func(ctx context.Context, args []any) (any, error) { return nil, sentinel })
+	err = rt.RunString(context.Background(), "main.js", "async function f() {\n  return await load();\n}\nawait f();\n")
+	var se *runtime.ScriptError
+	if !errors.As(err, &se) || !errors.Is(err, sentinel) {
+		t.Fatalf("err = %v", err)
+	}
+	if se.File != "main.js" || se.Line != 2 || !strings.Contains(se.Stack, "at f (main.js:2:") {
+		t.Errorf("position %s:%d, stack:\n%s", se.File, se.Line, se.Stack)
+	}
+}

@@ -75,7 +75,7 @@ func TestSampleJobs(t *testing.T) {
 		"[broken.js] beta: true\n",
 		"[poller.js] polling\n",
 		"--- results\n",
-		"\nbroken.js    failed (uncaught exception): Error: no endpoint \"config/limits\" [host error ENOTFOUND, unknown endpoint: true] (",
+		"\nbroken.js    failed (uncaught exception) at broken.js:15:11: Error: no endpoint \"config/limits\" [host error ENOTFOUND, unknown endpoint: true] (",
 		"\npoller.js    timed out (",
 		"\nreport.ts    ok (",
 	}, []string{"never printed", "stopped after"})
