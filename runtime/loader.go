@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -66,7 +67,28 @@ func (ld *loader) plugin() api.Plugin {
 			s := fmt.Sprintf("module.exports = __arun_builtin(%q);", a.Path)
 			return api.OnLoadResult{Contents: &s, Loader: api.LoaderJS}, nil
 		})
+		// import.meta: esbuild empties it in a bundle, so a module that uses
+		// it gets its own (url, filename, dirname, as in Node)
+		b.OnLoad(api.OnLoadOptions{Filter: `\.(m?[jt]sx?|c[jt]s)$`, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
+			b, err := os.ReadFile(a.Path)
+			if err != nil || !strings.Contains(string(b), "import.meta") {
+				return api.OnLoadResult{}, nil // esbuild loads it as usual
+			}
+			s := withImportMeta(a.Path, string(b))
+			return api.OnLoadResult{Contents: &s, Loader: loaderFor(a.Path), ResolveDir: filepath.Dir(a.Path)}, nil
+		})
 	}}
+}
+
+// withImportMeta gives a module that uses import.meta its own object, on
+// the first line so that line numbers stay the user's.
+func withImportMeta(path, src string) string {
+	if !strings.Contains(src, "import.meta") {
+		return src
+	}
+	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	decl := fmt.Sprintf("var __arun_import_meta = { url: %q, filename: %q, dirname: %q };", u, path, filepath.Dir(path))
+	return decl + strings.ReplaceAll(src, "import.meta", "__arun_import_meta")
 }
 
 func (ld *loader) buildOptions(entry string, src *string, format api.Format, banner string) api.BuildOptions {
@@ -231,7 +253,8 @@ func inlineFile(abs, src string) api.Plugin {
 			return api.OnResolveResult{Path: abs, Namespace: "file"}, nil
 		})
 		b.OnLoad(api.OnLoadOptions{Filter: filter, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
-			return api.OnLoadResult{Contents: &src, Loader: loaderFor(abs), ResolveDir: filepath.Dir(abs)}, nil
+			s := withImportMeta(abs, src)
+			return api.OnLoadResult{Contents: &s, Loader: loaderFor(abs), ResolveDir: filepath.Dir(abs)}, nil
 		})
 	}}
 }
