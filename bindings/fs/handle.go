@@ -34,6 +34,12 @@ func (m *module) open(c goja.FunctionCall) goja.Value {
 		return m.rejected(what, err)
 	}
 	mode := os.FileMode(c.Argument(2).ToInteger())
+	targets := flagTargets(abs, flags)
+	for _, t := range targets {
+		if err := m.check(t.kind, t.abs); err != nil {
+			return m.rejected(what, err) // denied: nothing opened, nothing tracked
+		}
+	}
 	// tracked from the call, so a leak report shows where it was opened
 	h := &handle{append: flags&syscall.O_APPEND != 0}
 	fd := -1
@@ -43,16 +49,15 @@ func (m *module) open(c goja.FunctionCall) goja.Value {
 			h.f.Close()
 		}
 	})
-	return m.run(what, flagTargets(abs, flags), func(ctx context.Context) (any, error) {
+	return m.async(what, func(ctx context.Context) (any, error) {
 		f, err := os.OpenFile(abs, flags, mode)
 		if err != nil {
-			return bindings.Settle(func(*goja.Runtime) (goja.Value, error) {
-				h.release()
-				return nil, nodeError(err, opError{syscall: "open", path: p})
-			}), nil
+			h.release() // nothing opened
+			return nil, nodeError(err, opError{syscall: "open", path: p})
 		}
 		if ctx.Err() != nil {
 			f.Close()
+			h.release() // cancelled: the handle never reaches the script
 			return nil, ctx.Err()
 		}
 		return bindings.Settle(func(vm *goja.Runtime) (goja.Value, error) {
