@@ -132,18 +132,3 @@ func safeSettle(what string, s Settle, vm *goja.Runtime) (v goja.Value, err erro
 func goPanicError(what string, x any) error {
 	return &Error{Name: "Error", Code: "ERR_GO_PANIC", Message: fmt.Sprintf("%s failed: Go panic: %v", what, x)}
 }
-
-// Sync wraps a Go function so that a returned error becomes a thrown JS
-// error (converted with ToJSError).
-func (e *Env) Sync(fn func(call goja.FunctionCall) (goja.Value, error)) func(goja.FunctionCall) goja.Value {
-	return func(call goja.FunctionCall) goja.Value {
-		v, err := fn(call)
-		if err != nil {
-			panic(e.ToJSError(err))
-		}
-		if v == nil {
-			return goja.Undefined()
-		}
-		return v
-	}
-}

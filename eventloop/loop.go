@@ -577,10 +577,6 @@ func (l *Loop) exec(t Task) error {
 	return l.checkRejections()
 }
 
-// RunMacrotask runs t as a macrotask right now (from the loop goroutine,
-// outside any JavaScript call), with ticks and microtasks after it.
-func (l *Loop) RunMacrotask(t Task) error { return l.exec(t) }
-
 func (l *Loop) runTicks() {
 	for len(l.ticks) > 0 && l.taskErr == nil {
 		tk := l.ticks[0]

@@ -41,11 +41,6 @@ func (l *Loop) SetInterval(d time.Duration, fn Task) *Timer {
 	return t
 }
 
-// SetTimerAt runs fn when the loop's clock reaches when.
-func (l *Loop) SetTimerAt(when time.Duration, fn Task) *Timer {
-	return l.SetTimer(when-l.Now(), fn)
-}
-
 func (l *Loop) push(t *Timer) {
 	l.seq++
 	t.seq = l.seq
@@ -86,9 +81,6 @@ func (l *Loop) Ref(t *Timer) {
 
 // Pending reports whether t has yet to fire (or, for an interval, is active).
 func (t *Timer) Pending() bool { return !t.done }
-
-// When is the loop time at which t fires next.
-func (t *Timer) When() time.Duration { return t.when }
 
 // PendingTimers is the number of referenced timers pending.
 func (l *Loop) PendingTimers() int { return l.refs }

@@ -1,35 +1,19 @@
 package repl
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/arun-js/arun/runtime"
+	"github.com/arun-js/arun/runtime/runtimetest"
 	"go.uber.org/goleak"
 )
 
-// syncBuffer is a buffer the loop and the test may both touch.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
+// syncBuffer is output the loop and the test may both touch.
+type syncBuffer = runtimetest.Buffer
 
 // runPlain runs the REPL over input (no terminal) and returns its status
 // and output.

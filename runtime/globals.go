@@ -141,7 +141,6 @@ func (r *Runtime) installTimers() {
 		}
 		return goja.Undefined()
 	})
-	r.env.SetValue(timerKey{}, tt)
 	perf := vm.NewObject()
 	_ = perf.Set("now", func(goja.FunctionCall) goja.Value {
 		return vm.ToValue(float64(loop.Now()) / float64(time.Millisecond))
@@ -149,8 +148,6 @@ func (r *Runtime) installTimers() {
 	_ = perf.Set("timeOrigin", float64(loop.WallTime().Add(-loop.Now()).UnixNano())/1e6)
 	_ = g.Set("performance", perf)
 }
-
-type timerKey struct{}
 
 // callback unpacks (fn, ...) of setTimeout & co: the callback, which must be
 // a function, and the arguments for it from index rest on.
@@ -174,20 +171,6 @@ func callerSite(vm *goja.Runtime) string {
 		}
 	}
 	return "unknown"
-}
-
-// PendingTimers lists the ids of timers scripts created that have not fired
-// or been cleared (for the test runner's leak checks).
-func (r *Runtime) PendingTimers() []int64 {
-	tt := r.env.Value(timerKey{}).(*timerTable)
-	var ids []int64
-	for id, t := range tt.timers {
-		if t.Pending() {
-			ids = append(ids, id)
-		}
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	return ids
 }
 
 func (r *Runtime) installProcess() {

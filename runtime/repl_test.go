@@ -118,7 +118,8 @@ func TestRewriteInput(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for the loop and the test goroutine.
+// syncBuffer is a bytes.Buffer safe for the loop, workers and the test
+// goroutine (runtimetest.Buffer cannot be used inside package runtime).
 type syncBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	goruntime "runtime"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -15,24 +14,6 @@ import (
 	"github.com/dop251/goja"
 	"go.uber.org/goleak"
 )
-
-// lockedBuffer is an output buffer safe for the parent and its workers.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // asyncioStandIn is an empty "asyncio" module for runtimes built without
 // the real one, so toWorker has somewhere to live.
@@ -57,7 +38,7 @@ var cancelModule = bindings.Module{Name: "test:task", Init: func(env *bindings.E
 }}
 
 // newParent makes a runtime with workers installed.
-func newParent(t testing.TB, dir string, out *lockedBuffer, virtual bool) *Runtime {
+func newParent(t testing.TB, dir string, out *syncBuffer, virtual bool) *Runtime {
 	t.Helper()
 	opts := Options{Dir: dir, Stdout: out, Stderr: out, Permissions: AllowAll(), VirtualTime: virtual,
 		Modules: []bindings.Module{cancelModule}}
@@ -81,7 +62,7 @@ func newParent(t testing.TB, dir string, out *lockedBuffer, virtual bool) *Runti
 // runParent runs src in a parent runtime, closes it and returns stdout.
 func runParent(t *testing.T, dir, src string) (string, error) {
 	t.Helper()
-	var out lockedBuffer
+	var out syncBuffer
 	r := newParent(t, dir, &out, true)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -178,7 +159,7 @@ func TestToWorker(t *testing.T) {
 func TestWorkerPoolSize(t *testing.T) {
 	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	dir := writeWorkerModule(t)
-	var out lockedBuffer
+	var out syncBuffer
 	r := newParent(t, dir, &out, false)
 	defer r.Close()
 	defer r.closeWorkers()
@@ -204,7 +185,7 @@ func TestWorkerPoolSize(t *testing.T) {
 func TestWorkerParentCancel(t *testing.T) {
 	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	dir := writeWorkerModule(t)
-	var out lockedBuffer
+	var out syncBuffer
 	r := newParent(t, dir, &out, false)
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
@@ -243,7 +224,7 @@ func BenchmarkWorkers(b *testing.B) {
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
-			var out lockedBuffer
+			var out syncBuffer
 			r := newParent(b, dir, &out, false)
 			defer r.Close()
 			defer r.closeWorkers()

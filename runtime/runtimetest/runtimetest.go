@@ -25,19 +25,22 @@ type Result struct {
 	ExitCode       int
 }
 
-// syncBuffer is a bytes.Buffer safe for concurrent writers.
-type syncBuffer struct {
+// Buffer is a bytes.Buffer safe for concurrent writers: a runtime's output
+// written by the loop (and workers) while a test reads it.
+type Buffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
 }
 
-func (s *syncBuffer) Write(p []byte) (int, error) {
+// Write appends p.
+func (s *Buffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.Write(p)
 }
 
-func (s *syncBuffer) String() string {
+// String returns what was written so far.
+func (s *Buffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
@@ -49,7 +52,7 @@ func (s *syncBuffer) String() string {
 // opts.Dir to resolve relative imports.
 func Run(t testing.TB, name, src string, opts runtime.Options) Result {
 	t.Helper()
-	var out, errb syncBuffer
+	var out, errb Buffer
 	if opts.Stdout == nil {
 		opts.Stdout = &out
 	}
