@@ -220,3 +220,41 @@ func (e *Env) ReportDeadlock(msg string, waiting []string) {
 // SetDeadlockReporter is called by the runtime to install ReportDeadlock's
 // handler.
 func (e *Env) SetDeadlockReporter(f func(msg string, waiting []string)) { e.deadlockReport = f }
+
+// LazyGlobals defines the globals names whose values are the properties of
+// the same names of the object load returns, and calls load only when a
+// script first reads (or assigns) one of them, so that a runtime does not
+// pay for a module it never uses. Assigning a name replaces it.
+func (e *Env) LazyGlobals(names []string, load func() (*goja.Object, error)) error {
+	vm := e.VM
+	g := vm.GlobalObject()
+	var exports *goja.Object
+	materialize := func() *goja.Object {
+		if exports == nil {
+			ex, err := load()
+			if err != nil {
+				panic(e.ToJSError(err))
+			}
+			exports = ex
+			for _, n := range names {
+				_ = g.DefineDataProperty(n, ex.Get(n), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			}
+		}
+		return exports
+	}
+	for _, name := range names {
+		name := name
+		getter := vm.ToValue(func(goja.FunctionCall) goja.Value {
+			return materialize().Get(name)
+		})
+		setter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			materialize()
+			_ = g.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			return goja.Undefined()
+		})
+		if err := g.DefineAccessorProperty(name, getter, setter, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			return err
+		}
+	}
+	return nil
+}

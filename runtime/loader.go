@@ -360,6 +360,22 @@ type moduleTable struct {
 	byName  map[string]*bindings.Module
 	exports map[*bindings.Module]goja.Value
 	loading map[*bindings.Module]bool
+	after   map[*bindings.Module][]func(exports goja.Value) error
+}
+
+// afterInit runs fn with the module's exports once it is first loaded
+// (the runtime adds asyncio.toWorker this way without loading asyncio at
+// start-up). It reports whether the module exists.
+func (t *moduleTable) afterInit(name string, fn func(exports goja.Value) error) bool {
+	m, ok := t.byName[name]
+	if !ok {
+		return false
+	}
+	if t.after == nil {
+		t.after = map[*bindings.Module][]func(goja.Value) error{}
+	}
+	t.after[m] = append(t.after[m], fn)
+	return true
 }
 
 func newModuleTable(r *Runtime, lists ...[]bindings.Module) *moduleTable {
@@ -410,5 +426,10 @@ func (t *moduleTable) load(name string) (goja.Value, bool, error) {
 	}
 	v := mod.Get("exports")
 	t.exports[m] = v
+	for _, fn := range t.after[m] {
+		if err := fn(v); err != nil {
+			return nil, true, fmt.Errorf("module %s: %w", name, err)
+		}
+	}
 	return v, true, nil
 }

@@ -233,24 +233,24 @@ type workerPool struct {
 
 type workerPoolKey struct{}
 
-// installWorkers sets toWorker on the asyncio module's exports of r. The
+// installWorkers sets toWorker on the asyncio module's exports of r when
+// the module is first loaded. The
 // pool has GOMAXPROCS workers (the number of CPUs unless limited), created
 // on demand and reused; they share r's options except virtual time (off:
 // CPU work takes real time) and stdin (none). If r has no asyncio module,
 // nothing is installed.
 func installWorkers(env *bindings.Env, r *Runtime) error {
-	mod, err := env.Require("asyncio")
-	if err != nil {
-		return nil // no asyncio module in this runtime
-	}
-	exports, ok := mod.(*goja.Object)
-	if !ok {
-		return fmt.Errorf("runtime: asyncio exports are not an object")
-	}
-	p := r.workers()
-	return exports.Set("toWorker", func(call goja.FunctionCall) goja.Value {
-		return r.toWorker(p, call)
+	r.mods.afterInit("asyncio", func(mod goja.Value) error {
+		exports, ok := mod.(*goja.Object)
+		if !ok {
+			return fmt.Errorf("runtime: asyncio exports are not an object")
+		}
+		p := r.workers()
+		return exports.Set("toWorker", func(call goja.FunctionCall) goja.Value {
+			return r.toWorker(p, call)
+		})
 	})
+	return nil
 }
 
 // workers returns r's pool, creating it.

@@ -30,22 +30,14 @@ func Globals() []bindings.Global {
 }
 
 func installGlobal(env *bindings.Env) error {
-	vm := env.VM
-	g := vm.GlobalObject()
-	var getter, setter goja.Value
-	getter = vm.ToValue(func(call goja.FunctionCall) goja.Value {
+	return env.LazyGlobals([]string{"asyncio"}, func() (*goja.Object, error) {
 		v, err := env.Require("asyncio")
 		if err != nil {
-			panic(env.ToJSError(err))
+			return nil, err
 		}
-		_ = g.DefineDataProperty("asyncio", v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		return v
+		holder := env.VM.NewObject()
+		return holder, holder.Set("asyncio", v)
 	})
-	setter = vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		_ = g.DefineDataProperty("asyncio", call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		return goja.Undefined()
-	})
-	return g.DefineAccessorProperty("asyncio", getter, setter, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 func initModule(env *bindings.Env, module *goja.Object) error {

@@ -38,17 +38,15 @@ func Modules() []bindings.Module {
 // Response, Headers and FormData.
 func Globals() []bindings.Global {
 	return []bindings.Global{func(env *bindings.Env) error {
-		st, err := getState(env)
-		if err != nil {
-			return err
-		}
-		g := env.VM.GlobalObject()
-		for _, name := range []string{"fetch", "Request", "Response", "Headers", "FormData"} {
-			if err := g.DefineDataProperty(name, st.exports.Get(name), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
-				return err
+		// fetch.js loads on first use: a script that never fetches doesn't
+		// pay for it at start-up
+		return env.LazyGlobals([]string{"fetch", "Request", "Response", "Headers", "FormData"}, func() (*goja.Object, error) {
+			st, err := getState(env)
+			if err != nil {
+				return nil, err
 			}
-		}
-		return nil
+			return st.exports, nil
+		})
 	}}
 }
 

@@ -53,8 +53,73 @@ type internalsKey struct{}
 
 // internals returns the runtime's internals object (nil before Globals ran).
 func internals(env *bindings.Env) *goja.Object {
+	// the Go helpers use web and stream internals: load them if needed
+	if _, err := ensureStreams(env); err != nil {
+		panic(env.ToJSError(err))
+	}
 	o, _ := env.Value(internalsKey{}).(*goja.Object)
 	return o
+}
+
+// webKey keeps a runtime's object holding web.js's globals.
+type webKey struct{}
+
+// webNames are the globals web.js defines.
+var webNames = []string{
+	"DOMException", "Event", "CustomEvent", "EventTarget", "AbortSignal", "AbortController",
+	"TextEncoder", "TextDecoder", "atob", "btoa", "Blob", "File",
+}
+
+// ensureWeb runs web.js once per runtime, when a script or a Go helper
+// first needs one of its globals (start-up cost otherwise paid by every
+// script). Its classes land on an object whose prototype is the global
+// object; LazyGlobals publishes them.
+func ensureWeb(env *bindings.Env) (*goja.Object, error) {
+	if h, ok := env.Value(webKey{}).(*goja.Object); ok {
+		return h, nil
+	}
+	vm := env.VM
+	holder := vm.CreateObject(vm.GlobalObject())
+	env.SetValue(webKey{}, holder)
+	in, err := run(env, webScript, holder, natives(env))
+	if err != nil {
+		return nil, err
+	}
+	env.SetValue(internalsKey{}, in.ToObject(vm))
+	return holder, nil
+}
+
+// streamsKey keeps a runtime's object holding the stream classes.
+type streamsKey struct{}
+
+// streamNames are the globals streams.js defines.
+var streamNames = []string{
+	"ByteLengthQueuingStrategy", "CountQueuingStrategy", "ReadableStream",
+	"ReadableStreamDefaultController", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader",
+	"WritableStream", "WritableStreamDefaultWriter", "WritableStreamDefaultController",
+	"TransformStream", "TransformStreamDefaultController", "TextEncoderStream", "TextDecoderStream",
+}
+
+// ensureStreams runs streams.js once per runtime, the first time a script
+// or a Go helper needs a stream: most scripts never do, and it is the
+// largest part of the web globals' start-up. The classes land on an object
+// whose prototype is the global object (streams.js reads other globals
+// through it); LazyGlobals then publishes them.
+func ensureStreams(env *bindings.Env) (*goja.Object, error) {
+	if h, ok := env.Value(streamsKey{}).(*goja.Object); ok {
+		return h, nil
+	}
+	if _, err := ensureWeb(env); err != nil {
+		return nil, err
+	}
+	vm := env.VM
+	in, _ := env.Value(internalsKey{}).(*goja.Object)
+	holder := vm.CreateObject(vm.GlobalObject())
+	env.SetValue(streamsKey{}, holder)
+	if _, err := run(env, streamsScript, holder, natives(env), in); err != nil {
+		return nil, err
+	}
+	return holder, nil
 }
 
 // Modules returns the modules this package provides: "events" and
@@ -73,18 +138,10 @@ func Globals() []bindings.Global {
 }
 
 func installGlobals(env *bindings.Env) error {
-	vm := env.VM
-	nat := natives(env)
-	in, err := run(env, webScript, vm.GlobalObject(), nat)
-	if err != nil {
+	if err := env.LazyGlobals(webNames, func() (*goja.Object, error) { return ensureWeb(env) }); err != nil {
 		return err
 	}
-	inObj := in.ToObject(vm)
-	if _, err := run(env, streamsScript, vm.GlobalObject(), nat, inObj); err != nil {
-		return err
-	}
-	env.SetValue(internalsKey{}, inObj)
-	return nil
+	return env.LazyGlobals(streamNames, func() (*goja.Object, error) { return ensureStreams(env) })
 }
 
 func initEvents(env *bindings.Env, module *goja.Object) error {
