@@ -2,7 +2,10 @@
 // asyncio, in one go on this machine, and prints a table: median wall time,
 // peak RSS, and arun's ratios to python and node. Fetch workloads run
 // against a loopback Go server started here, next to a plain Go net/http
-// client loop (the ceiling).
+// client loop (the ceiling). The Go client runs as its own process, as arun
+// and node do (this binary re-executed with -goclient), so all three pay the
+// same cross-process scheduling; the figure for a client in the server's own
+// process is printed too, for reference.
 //
 //	go run ./bench/compare                 # everything, 3 runs each
 //	go run ./bench/compare -runs 5 -only 'queue|sleep'
@@ -43,7 +46,14 @@ func main() {
 	runs := flag.Int("runs", 3, "runs per workload and runtime (the median is reported)")
 	only := flag.String("only", "", "regexp selecting workloads")
 	dir := flag.String("dir", "bench/workloads", "workload directory")
+	goclient := flag.String("goclient", "", "internal: run the Go client against this URL (-n requests, -c at a time) and exit")
+	n := flag.Int("n", 10_000, "internal: requests for -goclient")
+	c := flag.Int("c", 1, "internal: concurrency for -goclient")
 	flag.Parse()
+	if *goclient != "" {
+		goClient(*goclient, *n, *c)
+		return
+	}
 
 	tmp, err := os.MkdirTemp("", "arun-bench")
 	if err != nil {
@@ -74,6 +84,7 @@ func main() {
 	fmt.Printf("%d runs each, medians; %s, %d CPUs\n\n", *runs, time.Now().Format("2006-01-02 15:04"), numCPU())
 	fmt.Println("| workload | arun | node | python | arun/python | arun/node | RSS arun | RSS node | RSS python |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	fetchRes := map[string]result{}
 	for _, w := range order {
 		if sel != nil && !sel.MatchString(w) {
 			continue
@@ -90,6 +101,7 @@ func main() {
 			res[rt.name] = measure(rt.cmd(file), env, *runs)
 		}
 		a, n, p := res["arun"], res["node"], res["python"]
+		fetchRes[w] = a
 		fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w,
 			dur(a), dur(n), dur(p), ratio(a, p), ratio(a, n), rss(a), rss(n), rss(p))
 		for name, r := range res {
@@ -99,9 +111,16 @@ func main() {
 		}
 	}
 	if sel == nil || sel.MatchString("fetch") {
-		seq := goClient(url, 10_000, 1)
-		conc := goClient(url, 40_000, 50)
-		fmt.Printf("\nplain Go net/http client (the ceiling): fetch_seq %s, fetch_conc %s\n", seq.Round(time.Millisecond), conc.Round(time.Millisecond))
+		self, err := os.Executable()
+		if err != nil {
+			fail(err)
+		}
+		seq := measure([]string{self, "-goclient", url, "-n", "10000", "-c", "1"}, env, *runs)
+		conc := measure([]string{self, "-goclient", url, "-n", "40000", "-c", "50"}, env, *runs)
+		fmt.Printf("\nplain Go net/http client, own process (the ceiling): fetch_seq %s (arun %s), fetch_conc %s (arun %s)\n",
+			dur(seq), ratio(fetchRes["fetch_seq"], seq), dur(conc), ratio(fetchRes["fetch_conc"], conc))
+		fmt.Printf("same client inside this process, next to the server: fetch_seq %s, fetch_conc %s\n",
+			goClient(url, 10_000, 1).Round(time.Millisecond), goClient(url, 40_000, 50).Round(time.Millisecond))
 	}
 }
 
@@ -167,6 +186,9 @@ func startServer() (*http.Server, string) {
 
 // goClient is the ceiling: n requests, c at a time, with one pooled client.
 func goClient(url string, n, c int) time.Duration {
+	if n <= 0 || c <= 0 {
+		fail(fmt.Errorf("goclient: -n and -c must be positive"))
+	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c}}
 	var next int64
 	var mu sync.Mutex
