@@ -128,14 +128,18 @@
     addDoneCallback(fn) {
       if (typeof fn !== "function") throw new TypeError("callback must be a function");
       if (this._state !== PENDING) soon(fn, this);
-      else if (this._callbacks) this._callbacks.push(fn);
-      else this._callbacks = [fn];
+      else addCallback(this, fn);
     }
     removeDoneCallback(fn) {
       const cbs = this._callbacks;
-      if (!cbs) return 0;
+      if (cbs === null) return 0;
+      if (typeof cbs === "function") {
+        if (cbs !== fn) return 0;
+        this._callbacks = null;
+        return 1;
+      }
       const kept = cbs.filter((f) => f !== fn);
-      this._callbacks = kept.length ? kept : null;
+      this._callbacks = kept.length === 0 ? null : kept.length === 1 ? kept[0] : kept;
       return cbs.length - kept.length;
     }
     getLoop() {
@@ -173,9 +177,10 @@
     }
     _schedule() {
       const cbs = this._callbacks;
-      if (cbs) {
+      if (cbs !== null) {
         this._callbacks = null;
-        for (let i = 0; i < cbs.length; i++) soon(cbs[i], this);
+        if (typeof cbs === "function") soon(cbs, this);
+        else for (let i = 0; i < cbs.length; i++) soon(cbs[i], this);
       }
     }
     // the native promise that awaiting tasks follow, settled by a done
@@ -186,10 +191,8 @@
         p = this._p = new Promise(capture);
         this._res = capRes;
         this._rej = capRej;
-        if (this._state === PENDING) {
-          if (this._callbacks) this._callbacks.push(settlePromise);
-          else this._callbacks = [settlePromise];
-        } else settlePromise(this);
+        if (this._state === PENDING) addCallback(this, settlePromise);
+        else settlePromise(this);
       }
       return p;
     }
@@ -200,6 +203,15 @@
   Future.prototype._logTb = false;
   Future.prototype._cancelledExc = undefined;
   Future.prototype._cancelMessage = undefined;
+
+  // _callbacks is null, one function, or an array of two or more: most
+  // futures have a single done callback (gather's, or an awaiting task's)
+  function addCallback(f, fn) {
+    const cbs = f._callbacks;
+    if (cbs === null) f._callbacks = fn;
+    else if (typeof cbs === "function") f._callbacks = [cbs, fn];
+    else cbs.push(fn);
+  }
 
   function settlePromise(f) {
     if (f._state === CANCELLED) f._rej(f._makeCancelledError());
@@ -260,10 +272,7 @@
       } else if (isThenable(aw)) {
         this._follow = aw;
         N.taskNew(this);
-        Promise.resolve(aw).then(
-          (v) => taskOk(this, v),
-          (e) => taskFail(this, e),
-        );
+        N.follow(this, Promise.resolve(aw), followOk, followFail);
       } else {
         throw new TypeError(`a coroutine was expected, got ${describeValue(aw)}`);
       }
@@ -362,21 +371,27 @@
       return;
     }
     if (r instanceof Promise) {
-      r.then(
-        (v) => taskOk(t, v),
-        (e) => taskFail(t, e),
-      );
+      N.follow(t, r, followOk, followFail);
     } else if (r instanceof Future) {
       addFutWaiter(t, r);
       r.addDoneCallback((f) => copyFuture(f, t));
     } else if (isThenable(r)) {
-      Promise.resolve(r).then(
-        (v) => taskOk(t, v),
-        (e) => taskFail(t, e),
-      );
+      N.follow(t, Promise.resolve(r), followOk, followFail);
     } else {
       taskOk(t, r);
     }
+  }
+
+  // The reactions of a task's promise: N.follow registers them while the
+  // task is current, so the async context tracker makes it current again
+  // when they run. Two shared functions instead of two closures per task.
+  function followOk(v) {
+    const t = N.cur();
+    if (t !== undefined) taskOk(t, v);
+  }
+  function followFail(e) {
+    const t = N.cur();
+    if (t !== undefined) taskFail(t, e);
   }
 
   function endInFlight(t) {
@@ -973,27 +988,35 @@
       return this._maxsize > 0 && this.qsize() >= this._maxsize;
     }
     put(item) {
-      if (!this.full()) {
-        try {
-          this.putNowait(item);
-        } catch (e) {
-          return Promise.reject(e);
-        }
-        return RESOLVED;
-      }
       if (this._isShutdown) return Promise.reject(new QueueShutDown());
-      return nwait(this._putters, item);
+      if (this._maxsize > 0 && this.qsize() >= this._maxsize) return nwait(this._putters, item);
+      try {
+        this._put(item);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      if (this._unfinished++ === 0) this._finished.clear();
+      wake(this._getters);
+      return RESOLVED;
     }
     putNowait(item) {
       if (this._isShutdown) throw new QueueShutDown();
       if (this.full()) throw new QueueFull();
       this._put(item);
-      this._unfinished++;
-      this._finished.clear();
+      if (this._unfinished++ === 0) this._finished.clear();
       wake(this._getters);
     }
     get() {
-      if (this.qsize() > 0) return Promise.resolve(this.getNowait());
+      if (this.qsize() > 0) {
+        let item;
+        try {
+          item = this._get();
+        } catch (e) {
+          return Promise.reject(e);
+        }
+        wake(this._putters);
+        return Promise.resolve(item);
+      }
       if (this._isShutdown) return Promise.reject(new QueueShutDown());
       return nwait(this._getters);
     }

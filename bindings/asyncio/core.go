@@ -30,7 +30,8 @@ type core struct {
 	state    goja.Callable // JS: state(task) -> 0 pending, 1 done
 	rewait   *goja.Object  // sentinel a deliver hook returns to wait again
 	reported bool
-	hooks    *goja.Object // asyncio.js's internal hooks
+	hooks    *goja.Object  // asyncio.js's internal hooks
+	then     goja.Callable // Promise.prototype.then, looked up once
 }
 
 // taskRec is the Go side of one asyncio Task.
@@ -103,6 +104,7 @@ func (c *core) natives() *goja.Object {
 	set("timerCancel", c.timerCancel)
 	set("taskNew", c.taskNew)
 	set("enter", c.enter)
+	set("follow", c.follow)
 	set("taskDone", c.taskDone)
 	set("cancel", c.cancel)
 	set("clearPending", c.clearPending)
@@ -219,6 +221,32 @@ func (c *core) enter(call goja.FunctionCall) goja.Value {
 		panic(err)
 	}
 	return v
+}
+
+// follow(task, promise, onOk, onFail): promise.then(onOk, onFail)
+// registered while task is current, so that the async context tracker makes
+// task current again when the reaction runs (N.cur() tells the shared
+// handlers which task settled).
+func (c *core) follow(call goja.FunctionCall) goja.Value {
+	r := c.rec(call.Argument(0))
+	p, ok := call.Argument(1).(*goja.Object)
+	if !ok || r == nil {
+		c.throw(bindings.TypeErrorf("asyncio: follow needs a task and a promise"))
+	}
+	if c.then == nil {
+		c.then, _ = goja.AssertFunction(c.vm.Get("Promise").ToObject(c.vm).Get("prototype").ToObject(c.vm).Get("then"))
+	}
+	prev := c.env.SetCurrentTask(&r.ref)
+	_, err := c.then(p, call.Argument(2), call.Argument(3))
+	c.env.SetCurrentTask(prev)
+	if err != nil {
+		eventloop.PanicIfUncatchable(err)
+		if ex, ok := err.(*goja.Exception); ok {
+			panic(ex.Value())
+		}
+		panic(err)
+	}
+	return goja.Undefined()
 }
 
 // taskDone(task): forgets a finished task; reports whether a cancellation
