@@ -13,7 +13,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"sync/atomic"
@@ -59,15 +58,8 @@ syntax error, 124 timeout, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
 `
 
 func main() {
-	// Scripts allocate many small short-lived objects (promises, closures):
-	// a collector that runs half as often saves 10-20% of the time of
-	// asyncio-heavy scripts without raising the peak of large heaps
-	// (bench/workloads measured side by side at GOGC 100, 200 and 400:
-	// 400 was faster on small heaps but took up to 20% more memory on
-	// 100k pending tasks). GOGC in the environment wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
+	// the collector's policy (gctune.go); GOGC in the environment wins
+	startGCPolicy()
 	// ARUN_CPUPROFILE=FILE writes a CPU profile of the run (go tool pprof).
 	if path := os.Getenv("ARUN_CPUPROFILE"); path != "" {
 		if f, err := os.Create(path); err == nil {
