@@ -31,7 +31,10 @@ type core struct {
 	rewait   *goja.Object  // sentinel a deliver hook returns to wait again
 	reported bool
 	hooks    *goja.Object  // asyncio.js's internal hooks
-	then     goja.Callable // Promise.prototype.then, looked up once
+	// thenQuiet's state (initQuiet)
+	then         goja.Callable // Promise.prototype.then
+	promiseProto *goja.Object
+	quietProto   *goja.Object
 }
 
 // taskRec is the Go side of one asyncio Task.
@@ -105,6 +108,7 @@ func (c *core) natives() *goja.Object {
 	set("taskNew", c.taskNew)
 	set("enter", c.enter)
 	set("follow", c.follow)
+	set("then", c.thenFn)
 	set("taskDone", c.taskDone)
 	set("cancel", c.cancel)
 	set("clearPending", c.clearPending)
@@ -223,9 +227,9 @@ func (c *core) enter(call goja.FunctionCall) goja.Value {
 	return v
 }
 
-// follow(task, promise, onOk, onFail): promise.then(onOk, onFail)
-// registered while task is current, so that the async context tracker makes
-// task current again when the reaction runs (N.cur() tells the shared
+// follow(task, promise, onOk, onFail): registers onOk/onFail on promise
+// (see thenQuiet) while task is current, so that the async context tracker
+// makes task current again when the reaction runs (N.cur() tells the shared
 // handlers which task settled).
 func (c *core) follow(call goja.FunctionCall) goja.Value {
 	r := c.rec(call.Argument(0))
@@ -233,20 +237,83 @@ func (c *core) follow(call goja.FunctionCall) goja.Value {
 	if !ok || r == nil {
 		c.throw(bindings.TypeErrorf("asyncio: follow needs a task and a promise"))
 	}
-	if c.then == nil {
-		c.then, _ = goja.AssertFunction(c.vm.Get("Promise").ToObject(c.vm).Get("prototype").ToObject(c.vm).Get("then"))
-	}
 	prev := c.env.SetCurrentTask(&r.ref)
-	_, err := c.then(p, call.Argument(2), call.Argument(3))
+	c.thenQuiet(p, call.Argument(2), call.Argument(3))
 	c.env.SetCurrentTask(prev)
-	if err != nil {
+	return goja.Undefined()
+}
+
+// then(promise, onOk, onFail): promise.then(onOk, onFail) for asyncio's own
+// reactions, whose derived promise nobody looks at.
+func (c *core) thenFn(call goja.FunctionCall) goja.Value {
+	p, ok := call.Argument(0).(*goja.Object)
+	if !ok {
+		c.throw(bindings.TypeErrorf("asyncio: then needs a promise"))
+	}
+	c.thenQuiet(p, call.Argument(1), call.Argument(2))
+	return goja.Undefined()
+}
+
+// thenQuiet calls Promise.prototype.then on p without the derived promise
+// it would make: each goja promise carries two resolving function objects
+// (about 1.3 KB while it is pending), and asyncio registers one such
+// reaction per task and per await of a future. During the call p's
+// prototype is one whose constructor's Symbol.species is quietCtor, whose
+// capabilities are a shared object and shared resolving functions; the
+// prototype is put back at once, so no script code can see the difference.
+// A reaction that throws reaches the fatal handler (an asyncio bug), since
+// no promise would carry its rejection.
+func (c *core) thenQuiet(p *goja.Object, onOk, onFail goja.Value) {
+	if c.then == nil {
+		c.initQuiet()
+	}
+	orig := p.Prototype()
+	if orig != c.promiseProto {
+		// a subclass or an exotic object: the plain way
+		c.callThen(p, onOk, onFail)
+		return
+	}
+	if err := p.SetPrototype(c.quietProto); err != nil {
+		c.callThen(p, onOk, onFail)
+		return
+	}
+	defer func() { _ = p.SetPrototype(orig) }()
+	c.callThen(p, onOk, onFail)
+}
+
+func (c *core) callThen(p *goja.Object, onOk, onFail goja.Value) {
+	if _, err := c.then(p, onOk, onFail); err != nil {
 		eventloop.PanicIfUncatchable(err)
 		if ex, ok := err.(*goja.Exception); ok {
 			panic(ex.Value())
 		}
 		panic(err)
 	}
-	return goja.Undefined()
+}
+
+func (c *core) initQuiet() {
+	vm := c.vm
+	promise := vm.Get("Promise").ToObject(vm)
+	c.promiseProto = promise.Get("prototype").ToObject(vm)
+	c.then, _ = goja.AssertFunction(c.promiseProto.Get("then"))
+	shared := vm.NewObject()
+	ignore := vm.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+	fatal := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		c.env.Fatal(call.Argument(0))
+		return goja.Undefined()
+	})
+	ctor := vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
+		if exec, ok := goja.AssertFunction(call.Argument(0)); ok {
+			if _, err := exec(goja.Undefined(), ignore, fatal); err != nil {
+				panic(err)
+			}
+		}
+		return shared
+	}).ToObject(vm)
+	_ = ctor.SetSymbol(goja.SymSpecies, ctor)
+	c.quietProto = vm.NewObject()
+	_ = c.quietProto.SetPrototype(c.promiseProto)
+	_ = c.quietProto.DefineDataProperty("constructor", ctor, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
 
 // taskDone(task): forgets a finished task; reports whether a cancellation
