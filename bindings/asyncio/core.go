@@ -30,7 +30,7 @@ type core struct {
 	state    goja.Callable // JS: state(task) -> 0 pending, 1 done
 	rewait   *goja.Object  // sentinel a deliver hook returns to wait again
 	reported bool
-	hooks    *goja.Object  // asyncio.js's internal hooks
+	hooks    *goja.Object // asyncio.js's internal hooks
 	// thenQuiet's state (initQuiet)
 	then         goja.Callable // Promise.prototype.then
 	promiseProto *goja.Object
