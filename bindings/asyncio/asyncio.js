@@ -1178,6 +1178,11 @@
   // holding runs fn with lock held. A free lock is taken without a pause and
   // fn starts at once, as `async with lock:` does in Python.
   function holding(lock, fn) {
+    if (lock.acquire === lockAcquire || lock.acquire === semAcquire) {
+      if (lock._tryAcquire()) return runHeld(lock, fn);
+      // runHeld starts in this task once the wait is delivered
+      return N.waitRun(lock._w, undefined, runHeld, lock, fn);
+    }
     const a = lock.acquire();
     if (a === RESOLVED_TRUE) return runHeld(lock, fn);
     return acquiredThen(a, lock, fn);
@@ -1211,11 +1216,15 @@
       return this._locked;
     }
     acquire() {
+      if (this._tryAcquire()) return RESOLVED_TRUE;
+      return nwait(this._w);
+    }
+    _tryAcquire() {
       if (!this._locked && live(this._w) === 0) {
         this._locked = true;
-        return RESOLVED_TRUE;
+        return true;
       }
-      return nwait(this._w);
+      return false;
     }
     release() {
       if (!this._locked) throw new RuntimeError("Lock is not acquired.");
@@ -1250,11 +1259,15 @@
       return this._value === 0 || live(this._w) > 0;
     }
     acquire() {
+      if (this._tryAcquire()) return RESOLVED_TRUE;
+      return nwait(this._w);
+    }
+    _tryAcquire() {
       if (!this.locked()) {
         this._value--;
-        return RESOLVED_TRUE;
+        return true;
       }
-      return nwait(this._w);
+      return false;
     }
     release() {
       this._value++;
@@ -1277,6 +1290,8 @@
       return `<${this.constructor.name} [${this.locked() ? "locked" : "unlocked, value:" + this._value}]>`;
     }
   }
+
+  const lockAcquire = Lock.prototype.acquire, semAcquire = Semaphore.prototype.acquire;
 
   class BoundedSemaphore extends Semaphore {
     constructor(value) {

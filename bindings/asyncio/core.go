@@ -116,6 +116,7 @@ func (c *core) natives() *goja.Object {
 	set("all", c.all)
 	set("wq", c.newWaitq)
 	set("wait", c.wait)
+	set("waitRun", c.waitRun)
 	set("wake", c.wake)
 	set("wakeAll", c.wakeAll)
 	set("live", c.live)

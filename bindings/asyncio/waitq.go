@@ -2,6 +2,7 @@ package asyncio
 
 import (
 	"github.com/arun-js/arun/bindings"
+	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
 )
 
@@ -44,6 +45,10 @@ type leaf struct {
 	state uint8
 	data  goja.Value
 	val   goja.Value
+	// run(runA, runB), if set, runs in the waiter's task once it is
+	// delivered, and the waiter resolves with its result (waitRun)
+	run        goja.Callable
+	runA, runB goja.Value
 }
 
 // wq(owner, what, deliver, cancelWoken): a new wait queue handle.
@@ -66,8 +71,23 @@ func (c *core) q(v goja.Value) *waitq {
 
 // wait(q, data): a promise settled when the waiter is woken and delivered.
 func (c *core) wait(call goja.FunctionCall) goja.Value {
-	q := c.q(call.Argument(0))
-	l := &leaf{q: q, data: call.Argument(1)}
+	return c.enqueue(c.q(call.Argument(0)), &leaf{data: call.Argument(1)})
+}
+
+// waitRun(q, data, run, a, b): like wait, but once delivered the waiter's
+// task runs run(a, b) at once and the promise follows its result. That is
+// `await lock.acquire(); return body()` without an async function pending
+// per waiter (withLock, withAcquire).
+func (c *core) waitRun(call goja.FunctionCall) goja.Value {
+	run, ok := goja.AssertFunction(call.Argument(2))
+	if !ok {
+		c.throw(bindings.TypeErrorf("asyncio: waitRun needs a function"))
+	}
+	return c.enqueue(c.q(call.Argument(0)), &leaf{data: call.Argument(1), run: run, runA: call.Argument(3), runB: call.Argument(4)})
+}
+
+func (c *core) enqueue(q *waitq, l *leaf) goja.Value {
+	l.q = q
 	l.w = c.env.NewWaiter(q.what, l.onCancel)
 	if l.w.Done() {
 		return l.w.Value() // a cancellation was waiting for this await
@@ -173,6 +193,22 @@ func (l *leaf) settle() error {
 			q.live++
 			q.push(l)
 			return nil
+		}
+		v = r
+	}
+	if l.run != nil {
+		// the waiter's task goes on: as after its `await` in CPython
+		prev := q.c.env.SetCurrentTask(l.w.Task())
+		r, err := l.run(goja.Undefined(), l.runA, l.runB)
+		q.c.env.SetCurrentTask(prev)
+		l.run, l.runA, l.runB = nil, nil, nil
+		if err != nil {
+			eventloop.PanicIfUncatchable(err)
+			if ex, ok := err.(*goja.Exception); ok {
+				l.w.Reject(ex.Value())
+				return nil
+			}
+			return err
 		}
 		v = r
 	}
