@@ -12,23 +12,23 @@ import (
 // The CLI's collector policy. Scripts allocate many small short-lived
 // objects (every goja promise is three objects with property maps), so the
 // collector's pace is most of the difference between a fast and a slow
-// asyncio script:
+// asyncio script. Two regimes, measured on bench/workloads:
 //
-//   - GOGC 200 instead of Go's 100 (measured side by side at 100, 200 and
-//     400 on bench/workloads: 200 saves 10-20% of the time without raising
-//     the peak of large heaps much; 400 took 20% more memory on 100k tasks);
-//   - a minimum heap goal (64 MB, ARUN_MIN_HEAP_MB): while the live heap is
-//     small, GOGC is raised so that the next collection comes only when the
-//     heap reaches the goal, instead of every few megabytes. A script with
-//     a small working set then collects 4-8x less often (14-22% faster on
-//     sleep0_1m, event_pingpong and fetch_conc) for a peak of about the goal
-//     (Node's own baseline is ~50 MB); large heaps are paced at GOGC 200 as
-//     before.
+//   - a small live heap: a minimum heap goal (64 MB, ARUN_MIN_HEAP_MB; 0
+//     turns it off). GOGC is raised so that the next collection comes only
+//     when the heap reaches the goal instead of every few megabytes: 4-8x
+//     fewer collections, 14-23% faster on sleep0_1m, event_pingpong and
+//     fetch_conc, for a peak RSS of about 90 MB (Node's baseline is ~50 MB);
+//   - a large live heap (100k pending tasks): Go's GOGC 100. A higher GOGC
+//     looked faster without the floor (it made the small heaps collect less
+//     often), but on large heaps it only adds memory the kernel must fault
+//     in: GOGC 200 was 3-9% slower and took 20-35% more peak memory than
+//     100 on sleeps_100k, tasks_100k and semaphore_100k.
 //
 // GOGC in the environment turns the policy off.
 
 const (
-	baseGCPercent  = 200
+	baseGCPercent  = 100
 	defaultMinHeap = 64 << 20
 )
 
