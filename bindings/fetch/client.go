@@ -22,6 +22,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/arun-js/arun/bindings"
+	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
 )
 
@@ -82,6 +83,7 @@ type fetchCall struct {
 	puller *puller     // a streamed request body
 	done   bool        // the response (or an error) arrived
 	abort  goja.Value
+	make   goja.Callable // fetch.js's fetched(status, statusText, url, redirected, headers, bodyID)
 }
 
 // errAborted is the cause of a request stopped by its AbortSignal.
@@ -99,7 +101,10 @@ type respInfo struct {
 	pf         *prefetch // the body is being read ahead
 }
 
-// startFetch is native.fetch(method, url, headers, body, redirect).
+// startFetch is native.fetch(method, url, headers, body, redirect, make,
+// abortable): a promise of make(status, statusText, url, redirected,
+// headers, bodyID), the Response; with abortable, an object { promise,
+// abort(reason) } instead.
 func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	vm := s.env.VM
 	method := call.Argument(0).String()
@@ -115,17 +120,31 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		panic(s.env.ToJSError(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Name: "TypeError", Code: "ERR_INVALID_URL", Message: "Invalid URL: " + rawURL}}))
 	}
 	c := &fetchCall{s: s}
-	obj := vm.NewObject()
-	_ = obj.Set("abort", func(call goja.FunctionCall) goja.Value {
-		c.doAbort(call.Argument(0))
-		return goja.Undefined()
-	})
+	var ok bool
+	if c.make, ok = goja.AssertFunction(call.Argument(5)); !ok {
+		panic(vm.NewTypeError("fetch: no response maker"))
+	}
+	var obj *goja.Object
+	if call.Argument(6).ToBoolean() {
+		obj = vm.NewObject()
+		_ = obj.Set("abort", func(call goja.FunctionCall) goja.Value {
+			c.doAbort(call.Argument(0))
+			return goja.Undefined()
+		})
+	}
+	// result is what native.fetch returns for the promise p
+	result := func(p goja.Value) goja.Value {
+		if obj == nil {
+			return p
+		}
+		_ = obj.Set("promise", p)
+		return obj
+	}
 
 	reject := func(err error) goja.Value {
 		p, _, rej := vm.NewPromise()
 		_ = rej(s.env.ToJSError(err))
-		_ = obj.Set("promise", p)
-		return obj
+		return result(vm.ToValue(p))
 	}
 	switch u.Scheme {
 	case "http", "https":
@@ -176,13 +195,13 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	ctx, cancel := context.WithCancelCause(s.env.Context())
 	c.cancel = cancel
 	c.w = s.env.NewWaiter("fetch "+rawURL, func() { c.stop(bindings.ErrCancelled) })
-	_ = obj.Set("promise", c.w.Value())
+	ret := result(c.w.Value())
 	if c.w.Done() {
 		c.stop(bindings.ErrCancelled)
 		if ownBody != nil {
 			ownBody.Close()
 		}
-		return obj
+		return ret
 	}
 
 	req, err := http.NewRequestWithContext(ctx, method, rawURL, body)
@@ -192,7 +211,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		if ownBody != nil {
 			ownBody.Close()
 		}
-		return obj
+		return ret
 	}
 	if bodyLen >= 0 {
 		req.ContentLength = bodyLen
@@ -266,7 +285,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 			info.pf.run(info.body, info.size)
 		}
 	}()
-	return obj
+	return ret
 }
 
 // responseInfo collects what JS needs from resp and sets up decoding.
@@ -390,11 +409,6 @@ func (c *fetchCall) settle(info respInfo, err error) error {
 		return nil
 	}
 	vm := s.env.VM
-	o := vm.NewObject()
-	_ = o.Set("status", info.status)
-	_ = o.Set("statusText", info.statusText)
-	_ = o.Set("url", info.url)
-	_ = o.Set("redirected", info.redirected)
 	n := 0
 	for _, vs := range info.header {
 		n += len(vs)
@@ -406,17 +420,25 @@ func (c *fetchCall) settle(info respInfo, err error) error {
 			flat = append(flat, lk, v)
 		}
 	}
-	_ = o.Set("headers", vm.NewArray(flat...))
+	var bodyID int64
 	if info.pf != nil {
 		c.body = s.newPrefetchedBody(info.pf, info.size, func() { c.cancel(nil) })
-		_ = o.Set("body", c.body.id)
+		bodyID = c.body.id
 	} else if info.body != nil {
 		c.body = s.newBody(info.body, info.size, func() { c.cancel(nil) })
-		_ = o.Set("body", c.body.id)
-	} else {
-		_ = o.Set("body", 0)
+		bodyID = c.body.id
 	}
-	c.w.Resolve(o)
+	resp, err := c.make(goja.Undefined(), vm.ToValue(info.status), vm.ToValue(info.statusText), vm.ToValue(info.url),
+		vm.ToValue(info.redirected), vm.NewArray(flat...), vm.ToValue(bodyID))
+	if err != nil {
+		eventloop.PanicIfUncatchable(err)
+		if ex, ok := err.(*goja.Exception); ok {
+			c.w.Reject(ex.Value())
+			return nil
+		}
+		return err
+	}
+	c.w.Resolve(resp)
 	return nil
 }
 

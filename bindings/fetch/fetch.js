@@ -939,37 +939,40 @@
     return send(s, arg);
   }
 
+  // native.fetch settles its promise with fetched(...)'s Response; with a
+  // signal it returns { promise, abort } instead of the promise.
   function send(s, arg) {
+    const sig = s.signal;
     let call;
     try {
-      call = native.fetch(s.method, s.url, headersFlat(s), arg, s.redirect);
+      call = native.fetch(s.method, s.url, headersFlat(s), arg, s.redirect, fetched, sig !== null);
     } catch (e) {
       return Promise.reject(e);
     }
-    const sig = s.signal;
-    if (sig === null) return call.promise.then(fetched);
+    if (sig === null) return call;
     const onAbort = () => call.abort(abortReason(sig));
     sig.addEventListener("abort", onAbort);
     const off = () => sig.removeEventListener("abort", onAbort);
     return call.promise.then((r) => {
-      if (r.body) native.onBodyDone(r.body, off); else off();
-      return fetched(r);
+      const b = resState(r).body;
+      if (b !== null) native.onBodyDone(b.src, off); else off();
+      return r;
     }, (e) => {
       off();
       throw e;
     });
   }
 
-  function fetched(r) {
+  function fetched(status, statusText, url, redirected, headers, bodyID) {
     const s = resDefaults();
     s.type = "basic";
-    s.status = r.status;
-    s.statusText = r.statusText;
-    s.rawHeaders = r.headers;
+    s.status = status;
+    s.statusText = statusText;
+    s.rawHeaders = headers;
     s.guard = "immutable";
-    s.url = r.url;
-    s.redirected = r.redirected;
-    if (r.body) s.body = body("native", r.body);
+    s.url = url;
+    s.redirected = redirected;
+    if (bodyID) s.body = body("native", bodyID);
     return new Response(INTERNAL, s);
   }
 
