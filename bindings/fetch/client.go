@@ -109,8 +109,8 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	vm := s.env.VM
 	method := call.Argument(0).String()
 	rawURL := call.Argument(1).String()
-	var hdrs []string
-	if err := vm.ExportTo(call.Argument(2), &hdrs); err != nil {
+	hdrs, ok := flatStrings(call.Argument(2))
+	if !ok {
 		panic(vm.NewTypeError("fetch: bad header list"))
 	}
 	redirect := call.Argument(4).String()
@@ -120,7 +120,6 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		panic(s.env.ToJSError(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Name: "TypeError", Code: "ERR_INVALID_URL", Message: "Invalid URL: " + rawURL}}))
 	}
 	c := &fetchCall{s: s}
-	var ok bool
 	if c.make, ok = goja.AssertFunction(call.Argument(5)); !ok {
 		panic(vm.NewTypeError("fetch: no response maker"))
 	}
@@ -550,4 +549,29 @@ func hostPort(u *url.URL) string {
 		}
 	}
 	return net.JoinHostPort(u.Hostname(), port)
+}
+
+// flatStrings reads a flat [name, value, ...] header list made by fetch.js
+// (an array of strings) without reflection: most lists are empty or short.
+func flatStrings(v goja.Value) ([]string, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return nil, goja.IsUndefined(v) || goja.IsNull(v)
+	}
+	n := o.Get("length").ToInteger()
+	if n == 0 {
+		return nil, true
+	}
+	if n < 0 || n > 1<<20 {
+		return nil, false
+	}
+	out := make([]string, n)
+	for i := range out {
+		e, ok := o.Get(strconv.Itoa(i)).(goja.String)
+		if !ok {
+			return nil, false
+		}
+		out[i] = e.String()
+	}
+	return out, true
 }

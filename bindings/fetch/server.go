@@ -239,8 +239,7 @@ func (sv *server) respond(tok int64, status, headers, body goja.Value) {
 		return
 	}
 	resp := &serverResp{status: int(status.ToInteger()), header: http.Header{}, size: -1}
-	var hdrs []string
-	_ = vm.ExportTo(headers, &hdrs)
+	hdrs, _ := flatStrings(headers)
 	for i := 0; i+1 < len(hdrs); i += 2 {
 		resp.header.Add(hdrs[i], hdrs[i+1])
 	}
