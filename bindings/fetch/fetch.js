@@ -103,7 +103,7 @@
     return v;
   }
 
-  let hMap, hInit, hGuard, hFlat, hFromFlat;
+  let hMap, hInit, hGuard, hFlat, hFromFlat, hDefault;
   class Headers {
     #m = new Map(); // lower-cased name -> values, in order
     #guard = "none";
@@ -189,6 +189,16 @@
       hMap = (h) => h.#map();
       hGuard = (h, guard) => { h.#guard = guard; };
       hInit = (h) => #m in h;
+      // sets a header the runtime computed (a valid lower-case name and
+      // value, e.g. a body's content type) unless it is there: no
+      // validation, which costs four regular expressions per header
+      hDefault = (h, name, value) => {
+        const m = h.#map();
+        if (!m.has(name)) {
+          m.set(name, [value]);
+          h.#sorted = null;
+        }
+      };
       hFlat = (h) => {
         if (h.#raw !== null) return h.#raw;
         const out = [];
@@ -650,7 +660,7 @@
     method: "GET", url: "", headers: null, rawHeaders: null, guard: "request", body: null,
     redirect: "follow", signal: null, mode: "cors", credentials: "same-origin", cache: "default",
     referrer: "about:client", referrerPolicy: "", integrity: "", keepalive: false, destination: "",
-    duplex: "half", server: null,
+    duplex: "half", server: null, serverTok: 0,
   });
 
   let reqState, isRequest;
@@ -725,7 +735,7 @@
           throw typeError("RequestInit: duplex option is required when sending a body.", "ERR_INVALID_ARG_VALUE");
         }
       }
-      if (type !== null && !headers.has("content-type")) headers.append("content-type", type);
+      if (type !== null) hDefault(headers, "content-type", type);
       s.body = b;
     } else if (inputBody !== null && init.body === undefined) {
       if (unusable(inputBody) || (inputBody.kind === "stream" && inputBody.src.locked)) {
@@ -765,7 +775,7 @@
       if (s.signal === null && typeof g.AbortController === "function") {
         const c = new g.AbortController();
         s.signal = c.signal;
-        if (s.server !== null) s.server.watch(c);
+        if (s.server !== null) s.server(s.serverTok, c);
       }
       return s.signal;
     }
@@ -830,7 +840,7 @@
     if (b !== null) {
       if (nullBodyStatus(s.status)) throw typeError(`Response with null body status (${s.status}) cannot have body`, "ERR_INVALID_ARG_VALUE");
       s.body = b[0];
-      if (b[1] !== null && !h.has("content-type")) h.append("content-type", b[1]);
+      if (b[1] !== null) hDefault(h, "content-type", b[1]);
     }
   }
 
@@ -1007,7 +1017,8 @@
     const watched = new Map(); // token -> AbortController of request.signal
     const pending = new Set();
     let srv = null;
-    const watcher = (tok) => ({ watch: (c) => { if (pending.has(tok)) watched.set(tok, c); } });
+    // a served request's signal, made on first use, aborts when its client goes
+    const watch = (tok, c) => { if (pending.has(tok)) watched.set(tok, c); };
     const settle = (tok) => { pending.delete(tok); watched.delete(tok); };
     const fail = (tok, e) => {
       if (onError === null || !pending.has(tok)) { settle(tok); srv.fail(tok, e); return; }
@@ -1037,19 +1048,19 @@
       if (arg instanceof Promise) arg.then((u) => srv.respond(tok, s.status, flat, u), (e) => srv.fail(tok, e));
       else srv.respond(tok, s.status, flat, arg);
     };
-    const dispatch = (info) => {
-      const tok = info.token;
+    const dispatch = (tok, method, url, headers, bodyID, remoteHost, remotePort) => {
       pending.add(tok);
       const s = reqDefaults();
-      s.method = info.method;
-      s.url = info.url;
-      s.rawHeaders = info.headers;
-      s.server = watcher(tok);
-      if (info.body) s.body = body("native", info.body);
+      s.method = method;
+      s.url = url;
+      s.rawHeaders = headers;
+      s.server = watch;
+      s.serverTok = tok;
+      if (bodyID) s.body = body("native", bodyID);
       const req = new Request(INTERNAL, s);
       let r;
       try {
-        r = handler(req, { remoteAddr: { transport: "tcp", hostname: info.remoteHost, port: info.remotePort } });
+        r = handler(req, { remoteAddr: { transport: "tcp", hostname: remoteHost, port: remotePort } });
       } catch (e) {
         fail(tok, e);
         return;

@@ -184,9 +184,6 @@ func (sv *server) handle(tok int64, r *http.Request, reply chan *serverResp) {
 	vm := s.env.VM
 	req := &serverReq{r: r, reply: reply}
 	sv.pending[tok] = req
-	info := vm.NewObject()
-	_ = info.Set("token", tok)
-	_ = info.Set("method", r.Method)
 	u := r.RequestURI
 	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 		scheme := "http://"
@@ -195,7 +192,6 @@ func (sv *server) handle(tok int64, r *http.Request, reply chan *serverResp) {
 		}
 		u = scheme + r.Host + u
 	}
-	_ = info.Set("url", u)
 	flat := make([]any, 0, 2*len(r.Header)+2)
 	if r.Host != "" {
 		flat = append(flat, "host", r.Host)
@@ -206,20 +202,20 @@ func (sv *server) handle(tok int64, r *http.Request, reply chan *serverResp) {
 			flat = append(flat, lk, v)
 		}
 	}
-	_ = info.Set("headers", vm.NewArray(flat...))
+	var bodyID int64
 	if r.Body != nil && r.Body != http.NoBody && (r.ContentLength != 0 || len(r.TransferEncoding) > 0) {
 		b := s.newBody(r.Body, r.ContentLength, nil)
 		req.bodyID = b.id
-		_ = info.Set("body", b.id)
-	} else {
-		_ = info.Set("body", 0)
+		bodyID = b.id
 	}
+	host, port := goja.Undefined(), goja.Undefined()
 	if h, p, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-		_ = info.Set("remoteHost", h)
 		pn, _ := strconv.Atoi(p)
-		_ = info.Set("remotePort", pn)
+		host, port = vm.ToValue(h), vm.ToValue(pn)
 	}
-	if _, err := sv.dispatch(goja.Undefined(), info); err != nil {
+	// dispatch(token, method, url, headers, bodyID, remoteHost, remotePort)
+	if _, err := sv.dispatch(goja.Undefined(), vm.ToValue(tok), vm.ToValue(r.Method), vm.ToValue(u),
+		vm.NewArray(flat...), vm.ToValue(bodyID), host, port); err != nil {
 		sv.fail(tok, jsValueOf(vm, err))
 	}
 }
