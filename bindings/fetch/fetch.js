@@ -202,7 +202,10 @@
       hFlat = (h) => {
         if (h.#raw !== null) return h.#raw;
         const out = [];
-        for (const [n, vs] of h.#m) for (const v of vs) out.push(n, v);
+        // forEach and an index loop: for-of makes iterator objects per entry
+        h.#m.forEach((vs, n) => {
+          for (let i = 0; i < vs.length; i++) out.push(n, vs[i]);
+        });
         return out;
       };
       hFromFlat = (flat, guard) => {
@@ -833,14 +836,23 @@
       if (!reasonPhrase.test(t)) throw typeError("Response: invalid statusText", "ERR_INVALID_ARG_VALUE");
       s.statusText = t;
     }
-    const h = new Headers(INTERNAL);
-    hGuard(h, "response");
-    if (init.headers !== undefined) fill(h, init.headers);
+    // without init.headers the Headers object is made when someone asks
+    // (headersOf): a handler's `new Response("text")` needs none
+    let h = null;
+    if (init.headers !== undefined) {
+      h = new Headers(INTERNAL);
+      hGuard(h, "response");
+      fill(h, init.headers);
+    }
     s.headers = h;
+    if (h === null) s.rawHeaders = [];
     if (b !== null) {
       if (nullBodyStatus(s.status)) throw typeError(`Response with null body status (${s.status}) cannot have body`, "ERR_INVALID_ARG_VALUE");
       s.body = b[0];
-      if (b[1] !== null) hDefault(h, "content-type", b[1]);
+      if (b[1] !== null) {
+        if (h !== null) hDefault(h, "content-type", b[1]);
+        else s.rawHeaders.push("content-type", b[1]);
+      }
     }
   }
 
