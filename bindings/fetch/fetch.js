@@ -719,10 +719,14 @@
     if (init.priority !== undefined) enumValue(init, "priority");
     if (init.duplex !== undefined) s.duplex = enumValue(init, "duplex");
 
-    const headers = new Headers(INTERNAL);
-    hGuard(headers, "request");
-    if (init.headers !== undefined) fill(headers, init.headers);
-    else if (src !== null) fill(headers, headersOf(src, "request"));
+    // with no headers to copy, the Headers object is made on first use
+    let headers = null;
+    if (init.headers !== undefined || src !== null) {
+      headers = new Headers(INTERNAL);
+      hGuard(headers, "request");
+      if (init.headers !== undefined) fill(headers, init.headers);
+      else fill(headers, headersOf(src, "request"));
+    } else s.rawHeaders = [];
     s.headers = headers;
 
     const inputBody = src !== null ? src.body : null;
@@ -738,7 +742,10 @@
           throw typeError("RequestInit: duplex option is required when sending a body.", "ERR_INVALID_ARG_VALUE");
         }
       }
-      if (type !== null) hDefault(headers, "content-type", type);
+      if (type !== null) {
+        if (headers !== null) hDefault(headers, "content-type", type);
+        else s.rawHeaders.push("content-type", type);
+      }
       s.body = b;
     } else if (inputBody !== null && init.body === undefined) {
       if (unusable(inputBody) || (inputBody.kind === "stream" && inputBody.src.locked)) {
