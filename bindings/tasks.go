@@ -1,6 +1,7 @@
 package bindings
 
 import (
+	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
 )
 
@@ -186,6 +187,23 @@ func (w *Waiter) Reject(v any) {
 		v = w.env.ToJSError(err)
 	}
 	_ = w.reject(v)
+}
+
+// ResolveCall settles the waiter with the outcome of a call into
+// JavaScript: resolved with v, or rejected with what the script threw.
+// goja's uncatchable errors (interrupt, stack overflow) are re-panicked;
+// any other Go error is returned for the caller's loop task to report.
+func (w *Waiter) ResolveCall(v goja.Value, err error) error {
+	if err == nil {
+		w.Resolve(v)
+		return nil
+	}
+	eventloop.PanicIfUncatchable(err)
+	if ex, ok := err.(*goja.Exception); ok {
+		w.Reject(ex.Value())
+		return nil
+	}
+	return err
 }
 
 // Cancel calls OnCancel and rejects the promise with reason.

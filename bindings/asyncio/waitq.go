@@ -2,7 +2,6 @@ package asyncio
 
 import (
 	"github.com/arun-js/arun/bindings"
-	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
 )
 
@@ -202,15 +201,7 @@ func (l *leaf) settle() error {
 		r, err := l.run(goja.Undefined(), l.runA, l.runB)
 		q.c.env.SetCurrentTask(prev)
 		l.run, l.runA, l.runB = nil, nil, nil
-		if err != nil {
-			eventloop.PanicIfUncatchable(err)
-			if ex, ok := err.(*goja.Exception); ok {
-				l.w.Reject(ex.Value())
-				return nil
-			}
-			return err
-		}
-		v = r
+		return l.w.ResolveCall(r, err)
 	}
 	l.w.Resolve(v)
 	return nil

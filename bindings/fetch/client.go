@@ -22,7 +22,6 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/arun-js/arun/bindings"
-	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
 )
 
@@ -427,18 +426,8 @@ func (c *fetchCall) settle(info respInfo, err error) error {
 		c.body = s.newBody(info.body, info.size, func() { c.cancel(nil) })
 		bodyID = c.body.id
 	}
-	resp, err := c.make(goja.Undefined(), vm.ToValue(info.status), vm.ToValue(info.statusText), vm.ToValue(info.url),
-		vm.ToValue(info.redirected), vm.NewArray(flat...), vm.ToValue(bodyID))
-	if err != nil {
-		eventloop.PanicIfUncatchable(err)
-		if ex, ok := err.(*goja.Exception); ok {
-			c.w.Reject(ex.Value())
-			return nil
-		}
-		return err
-	}
-	c.w.Resolve(resp)
-	return nil
+	return c.w.ResolveCall(c.make(goja.Undefined(), vm.ToValue(info.status), vm.ToValue(info.statusText), vm.ToValue(info.url),
+		vm.ToValue(info.redirected), vm.NewArray(flat...), vm.ToValue(bodyID)))
 }
 
 func (c *fetchCall) cancelUnlessBody() {
