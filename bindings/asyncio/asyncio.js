@@ -78,6 +78,28 @@
     }
   }
 
+  // console.log / util.inspect show asyncio objects as CPython's repr()
+  // does (`<Task finished name='Task-1' result=2>`), not their fields
+  const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+  function inspectAsRepr(cls) {
+    Object.defineProperty(cls.prototype, INSPECT, {
+      value: function () {
+        return this.toString();
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+  function outcome(f, inspect, opts) {
+    if (f._state !== FINISHED) return "";
+    const show = (v) => (typeof inspect === "function" ? inspect(v, opts) : describeValue(v));
+    if (f._hasExc) {
+      const e = f._exception;
+      return " exception=" + (e instanceof Error ? `${e.name}(${JSON.stringify(e.message)})` : show(e));
+    }
+    return " result=" + show(f._result);
+  }
+
   // ---- Future -----------------------------------------------------------
 
   class Future {
@@ -197,6 +219,14 @@
       return p;
     }
   }
+  Object.defineProperty(Future.prototype, INSPECT, {
+    value: function (depth, opts, inspect) {
+      const s = this.toString();
+      return s.slice(0, -1) + outcome(this, inspect, opts) + ">";
+    },
+    writable: true,
+    configurable: true,
+  });
   Future.prototype._p = undefined;
   Future.prototype._callbacks = null;
   Future.prototype._hasExc = false;
@@ -1465,12 +1495,18 @@
     cancelled() {
       return this._cancelled;
     }
+    toString() {
+      return `<${this.constructor.name}${this._cancelled ? " cancelled" : ""}>`;
+    }
   }
   Handle.prototype._timer = undefined;
 
   class TimerHandle extends Handle {
     when() {
       return this._when;
+    }
+    toString() {
+      return `<TimerHandle${this._cancelled ? " cancelled" : ""} when=${this._when}>`;
     }
   }
 
@@ -1537,6 +1573,9 @@
       return false;
     },
     toString() {
+      return "<arun event loop>";
+    },
+    [INSPECT]() {
       return "<arun event loop>";
     },
   };
@@ -1624,6 +1663,8 @@
       return t._state === PENDING ? 0 : 1;
     },
   };
+
+  for (const C of [Timeout, TaskGroup, Queue, Event, Lock, Semaphore, Condition, Barrier, Handle]) inspectAsRepr(C);
 
   return {
     run,
