@@ -189,6 +189,14 @@ func msDelay(v goja.Value) time.Duration {
 	return time.Duration(ms * float64(time.Millisecond))
 }
 
+// timerDelay is msDelay, except that a delay in [0, 1) ms is kept as it is.
+func timerDelay(v goja.Value) time.Duration {
+	if ms := v.ToFloat(); ms >= 0 && ms < 1 {
+		return time.Duration(ms * float64(time.Millisecond))
+	}
+	return msDelay(v)
+}
+
 // natives are the Go functions the embedded scripts call.
 func natives(env *bindings.Env) *goja.Object {
 	vm := env.VM
@@ -233,6 +241,25 @@ func natives(env *bindings.Env) *goja.Object {
 		}
 		return vm.ToValue(s)
 	})
+	// weakTimer(ms, target, fn) -> id: fn(target) after ms unless target was
+	// collected (weaktimer.go); weakHold(id, strong); weakStop(id).
+	wts := newWeakTimers(env)
+	set("weakTimer", func(call goja.FunctionCall) goja.Value {
+		target, ok := call.Argument(1).(*goja.Object)
+		fn, ok2 := goja.AssertFunction(call.Argument(2))
+		if !ok || !ok2 {
+			panic(vm.NewTypeError("web: weakTimer needs a target and a function"))
+		}
+		return vm.ToValue(wts.start(timerDelay(call.Argument(0)), target, fn))
+	})
+	set("weakHold", func(call goja.FunctionCall) goja.Value {
+		wts.hold(call.Argument(0).ToInteger(), call.Argument(1).ToBoolean())
+		return goja.Undefined()
+	})
+	set("weakStop", func(call goja.FunctionCall) goja.Value {
+		wts.stop(call.Argument(0).ToInteger())
+		return goja.Undefined()
+	})
 	// timer(ms, fn, ref, repeat) -> stop(): a loop timer; an unreferenced one
 	// does not keep the process alive.
 	set("timer", func(call goja.FunctionCall) goja.Value {
@@ -240,10 +267,7 @@ func natives(env *bindings.Env) *goja.Object {
 		if !ok {
 			panic(vm.NewTypeError("web: timer callback is not a function"))
 		}
-		d := msDelay(call.Argument(0))
-		if ms := call.Argument(0).ToFloat(); ms >= 0 && ms < 1 {
-			d = time.Duration(ms * float64(time.Millisecond))
-		}
+		d := timerDelay(call.Argument(0))
 		task := func() error { _, err := fn(goja.Undefined()); return err }
 		var t *eventloop.Timer
 		if call.Argument(3).ToBoolean() {

@@ -180,6 +180,7 @@
       for (const l of list) if (l.callback === callback && l.capture === capture) return;
       const l = { callback, capture, once, passive, removed: false, signal };
       list.push(l);
+      if (type === "abort" && sigHas(this)) syncHold(this);
       if (signal) {
         const target = this;
         l.onAbort = () => target.removeEventListener(type, callback, { capture });
@@ -198,6 +199,7 @@
       if (l.signal) removeAbortAlgorithm(l.signal, l.onAbort);
       list.splice(i, 1);
       if (list.length === 0) this.#t.listeners.delete(type);
+      if (type === "abort" && sigHas(this)) syncHold(this);
     }
     dispatchEvent(event) {
       if (!(event instanceof Event)) {
@@ -291,7 +293,7 @@
     constructor(key) {
       if (key !== INTERNAL) throw illegal();
       super();
-      this.#s = { aborted: false, reason: undefined, algorithms: new Set(), sources: null, dependents: null, composite: false, timer: null };
+      this.#s = { aborted: false, reason: undefined, algorithms: new Set(), sources: null, dependents: null, composite: false, timer: 0 };
     }
     get aborted() { return this.#s.aborted; }
     get reason() { return this.#s.reason; }
@@ -310,10 +312,10 @@
           `The value of "delay" is out of range. It must be >= 0 && <= 4294967295. Received ${ms}`);
       }
       const s = new AbortSignal(INTERNAL);
-      // an unreferenced timer: a pending timeout does not keep the process alive
-      sigState(s).timer = native.timer(ms, () => {
-        signalAbort(s, domex("The operation was aborted due to timeout", "TimeoutError"));
-      }, false, false);
+      // an unreferenced timer (a pending timeout does not keep the process
+      // alive) that holds the signal weakly unless it has abort listeners or
+      // algorithms (syncHold): a dropped signal is collected, not kept for ms
+      sigState(s).timer = native.weakTimer(ms, s, timeoutFired);
       return s;
     }
     static any(signals) {
@@ -352,6 +354,19 @@
   tag(AbortSignal, "AbortSignal");
   def(g, "AbortSignal", AbortSignal);
 
+  function timeoutFired(s) {
+    sigState(s).timer = 0;
+    signalAbort(s, domex("The operation was aborted due to timeout", "TimeoutError"));
+  }
+  // a timeout signal with abort listeners or algorithms must fire even if
+  // the script dropped it: its timer then holds it strongly
+  function syncHold(signal) {
+    const st = sigState(signal);
+    if (!st.timer) return;
+    const l = etState(signal).listeners.get("abort");
+    native.weakHold(st.timer, st.algorithms.size > 0 || (l !== undefined && l.length > 0));
+  }
+
   function runAbortSteps(signal) {
     const st = sigState(signal);
     const algs = Array.from(st.algorithms);
@@ -368,7 +383,7 @@
     if (st.aborted) return;
     st.aborted = true;
     st.reason = reason !== undefined ? reason : domex("This operation was aborted", "AbortError");
-    if (st.timer) { st.timer(); st.timer = null; }
+    if (st.timer) { native.weakStop(st.timer); st.timer = 0; }
     const deps = [];
     if (st.dependents) {
       for (const d of st.dependents) {
@@ -391,8 +406,17 @@
       runAbortSteps(d);
     }
   }
-  function addAbortAlgorithm(signal, fn) { const st = sigState(signal); if (!st.aborted) st.algorithms.add(fn); }
-  function removeAbortAlgorithm(signal, fn) { sigState(signal).algorithms.delete(fn); }
+  function addAbortAlgorithm(signal, fn) {
+    const st = sigState(signal);
+    if (st.aborted) return;
+    st.algorithms.add(fn);
+    if (st.timer) syncHold(signal);
+  }
+  function removeAbortAlgorithm(signal, fn) {
+    const st = sigState(signal);
+    st.algorithms.delete(fn);
+    if (st.timer) syncHold(signal);
+  }
 
   class AbortController {
     #signal = new AbortSignal(INTERNAL);

@@ -1,0 +1,52 @@
+package web_test
+
+import (
+	"context"
+	goruntime "runtime"
+	"strings"
+	"testing"
+
+	"github.com/arun-js/arun/runtime"
+	"github.com/arun-js/arun/runtime/runtimetest"
+)
+
+// TestTimeoutSignalsAreNotRetained checks that AbortSignal.timeout signals
+// the script dropped are collected before their timers fire, while the ones
+// with abort listeners (or kept by the script) still fire.
+func TestTimeoutSignalsAreNotRetained(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
+	var out runtimetest.Buffer
+	rt, err := runtime.New(runtime.Options{VirtualTime: true, Stdout: &out, Stderr: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	_ = rt.Set("heap", func() float64 {
+		goruntime.GC()
+		goruntime.GC()
+		var ms goruntime.MemStats
+		goruntime.ReadMemStats(&ms)
+		return float64(ms.HeapAlloc)
+	})
+	src := `
+const before = heap();
+for (let i = 0; i < 20000; i++) AbortSignal.timeout(60000);
+const heard = [];
+for (let i = 0; i < 3; i++) AbortSignal.timeout(10).addEventListener("abort", (e) => heard.push(e.target.reason.name));
+AbortSignal.timeout(10).onabort = () => heard.push("onabort");
+const removed = AbortSignal.timeout(10), f = () => heard.push("removed listener ran");
+removed.addEventListener("abort", f);
+removed.removeEventListener("abort", f);
+const kept = AbortSignal.timeout(10);
+const grew = heap() - before;
+await new Promise((r) => setTimeout(r, 50));
+console.log(grew < 30e6 ? "collected" : "retained " + grew, heard.join(","), kept.aborted, kept.reason.name, removed.aborted);
+`
+	if err := rt.RunString(context.Background(), "weak.js", src); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	want := "collected TimeoutError,TimeoutError,TimeoutError,onabort true TimeoutError true"
+	if got := strings.TrimSpace(out.String()); got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
