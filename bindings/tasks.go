@@ -158,6 +158,16 @@ func (w *Waiter) Task() *TaskRef { return w.task }
 // Done reports whether the waiter has been settled or cancelled.
 func (w *Waiter) Done() bool { return w.done }
 
+// Release detaches the waiter from its task without settling it: a
+// cancellation of the task no longer reaches it (it goes to the task's next
+// await instead). The waiter can still be resolved or rejected.
+func (w *Waiter) Release() {
+	if w.task != nil {
+		w.task.remove(w)
+		w.task = nil
+	}
+}
+
 func (w *Waiter) detach() {
 	w.done = true
 	if w.task != nil {

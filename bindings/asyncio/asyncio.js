@@ -90,9 +90,11 @@
       configurable: true,
     });
   }
-  function outcome(f, inspect, opts) {
+  function outcome(f, inspect, opts, depth) {
     if (f._state !== FINISHED) return "";
-    const show = (v) => (typeof inspect === "function" ? inspect(v, opts) : describeValue(v));
+    // one level deeper, as Node's custom inspectors do
+    const sub = Object.assign({}, opts, { depth: typeof depth === "number" ? depth - 1 : depth });
+    const show = (v) => (typeof inspect === "function" ? inspect(v, sub) : describeValue(v));
     if (f._hasExc) {
       const e = f._exception;
       return " exception=" + (e instanceof Error ? `${e.name}(${JSON.stringify(e.message)})` : show(e));
@@ -219,10 +221,19 @@
       return p;
     }
   }
+  const inspecting = new Set(); // futures whose result is being shown
   Object.defineProperty(Future.prototype, INSPECT, {
     value: function (depth, opts, inspect) {
       const s = this.toString();
-      return s.slice(0, -1) + outcome(this, inspect, opts) + ">";
+      // a result that contains its own future (job.task = task) or a depth
+      // used up shows the future without it
+      if (inspecting.has(this) || (typeof depth === "number" && depth < 0)) return s;
+      inspecting.add(this);
+      try {
+        return s.slice(0, -1) + outcome(this, inspect, opts, depth) + ">";
+      } finally {
+        inspecting.delete(this);
+      }
     },
     writable: true,
     configurable: true,
@@ -302,7 +313,7 @@
       } else if (isThenable(aw)) {
         this._follow = aw;
         N.taskNew(this);
-        N.follow(this, Promise.resolve(aw), followOk, followFail);
+        follow(this, aw);
       } else {
         throw new TypeError(`a coroutine was expected, got ${describeValue(aw)}`);
       }
@@ -401,14 +412,23 @@
       return;
     }
     if (r instanceof Promise) {
-      N.follow(t, r, followOk, followFail);
+      follow(t, r);
     } else if (r instanceof Future) {
       addFutWaiter(t, r);
       r.addDoneCallback((f) => copyFuture(f, t));
     } else if (isThenable(r)) {
-      N.follow(t, Promise.resolve(r), followOk, followFail);
+      follow(t, r);
     } else {
       taskOk(t, r);
+    }
+  }
+
+  // t settles as the thenable p does; a then() that throws fails t
+  function follow(t, p) {
+    try {
+      N.follow(t, p instanceof Promise ? p : Promise.resolve(p), followOk, followFail);
+    } catch (e) {
+      taskFail(t, e);
     }
   }
 
@@ -982,6 +1002,7 @@
       this._isShutdown = false;
       this._getters = wq(this, "Queue.get()", qGetDeliver, qGetCancelWoken);
       this._putters = wq(this, "Queue.put()", qPutDeliver, qPutCancelWoken);
+      this._plain = new.target === Queue;
       this._init();
     }
     _init() {
@@ -1018,16 +1039,26 @@
       return this._maxsize > 0 && this.qsize() >= this._maxsize;
     }
     put(item) {
-      if (this._isShutdown) return Promise.reject(new QueueShutDown());
-      if (this._maxsize > 0 && this.qsize() >= this._maxsize) return nwait(this._putters, item);
-      try {
-        this._put(item);
-      } catch (e) {
-        return Promise.reject(e);
+      if (this._plain) {
+        // a plain Queue: putNowait inlined (subclasses go through their
+        // overrides of full/putNowait/_put, as CPython's put does)
+        if (this._isShutdown) return Promise.reject(new QueueShutDown());
+        if (this._maxsize > 0 && this._items.length - this._head >= this._maxsize) return nwait(this._putters, item);
+        this._items.push(item);
+        if (this._unfinished++ === 0) this._finished.clear();
+        wake(this._getters);
+        return RESOLVED;
       }
-      if (this._unfinished++ === 0) this._finished.clear();
-      wake(this._getters);
-      return RESOLVED;
+      if (!this.full()) {
+        try {
+          this.putNowait(item);
+        } catch (e) {
+          return Promise.reject(e);
+        }
+        return RESOLVED;
+      }
+      if (this._isShutdown) return Promise.reject(new QueueShutDown());
+      return nwait(this._putters, item);
     }
     putNowait(item) {
       if (this._isShutdown) throw new QueueShutDown();
@@ -1037,15 +1068,18 @@
       wake(this._getters);
     }
     get() {
-      if (this.qsize() > 0) {
-        let item;
+      if (this._plain) {
+        if (this._items.length - this._head > 0) {
+          const item = this._get();
+          wake(this._putters);
+          return Promise.resolve(item);
+        }
+      } else if (this.qsize() > 0) {
         try {
-          item = this._get();
+          return Promise.resolve(this.getNowait());
         } catch (e) {
           return Promise.reject(e);
         }
-        wake(this._putters);
-        return Promise.resolve(item);
       }
       if (this._isShutdown) return Promise.reject(new QueueShutDown());
       return nwait(this._getters);

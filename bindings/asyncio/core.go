@@ -32,7 +32,8 @@ type core struct {
 	reported bool
 	hooks    *goja.Object // asyncio.js's internal hooks
 	// thenQuiet's state (initQuiet)
-	then         goja.Callable // Promise.prototype.then
+	then         goja.Callable // Promise.prototype.then, as first seen
+	thenObj      *goja.Object
 	promiseProto *goja.Object
 	quietProto   *goja.Object
 }
@@ -261,29 +262,49 @@ func (c *core) thenFn(call goja.FunctionCall) goja.Value {
 // reaction per task and per await of a future. During the call p's
 // prototype is one whose constructor's Symbol.species is quietCtor, whose
 // capabilities are a shared object and shared resolving functions; the
-// prototype is put back at once, so no script code can see the difference.
+// prototype is put back at once. Only a plain promise with no own
+// properties goes this way (quietable), so no script code runs meanwhile.
 // A reaction that throws reaches the fatal handler (an asyncio bug), since
 // no promise would carry its rejection.
 func (c *core) thenQuiet(p *goja.Object, onOk, onFail goja.Value) {
 	if c.then == nil {
 		c.initQuiet()
 	}
-	orig := p.Prototype()
-	if orig != c.promiseProto {
-		// a subclass or an exotic object: the plain way
-		c.callThen(p, onOk, onFail)
+	if !c.quietable(p) {
+		// a subclass, a proxy, a promise with its own then or constructor,
+		// or a patched Promise.prototype.then: p.then(onOk, onFail), as an
+		// await would call it
+		then, ok := goja.AssertFunction(p.Get("then"))
+		if !ok {
+			c.throw(bindings.TypeErrorf("asyncio: the awaited object has no then method"))
+		}
+		c.callThen(then, p, onOk, onFail)
 		return
 	}
+	orig := p.Prototype()
 	if err := p.SetPrototype(c.quietProto); err != nil {
-		c.callThen(p, onOk, onFail)
+		c.callThen(c.then, p, onOk, onFail)
 		return
 	}
 	defer func() { _ = p.SetPrototype(orig) }()
-	c.callThen(p, onOk, onFail)
+	c.callThen(c.then, p, onOk, onFail)
 }
 
-func (c *core) callThen(p *goja.Object, onOk, onFail goja.Value) {
-	if _, err := c.then(p, onOk, onFail); err != nil {
+// quietable: p is a plain native promise with no own properties, and
+// Promise.prototype.then is still the built-in one.
+func (c *core) quietable(p *goja.Object) bool {
+	if _, ok := p.Export().(*goja.Promise); !ok {
+		return false
+	}
+	if p.Prototype() != c.promiseProto || len(p.GetOwnPropertyNames()) != 0 || len(p.Symbols()) != 0 {
+		return false
+	}
+	then, _ := c.promiseProto.Get("then").(*goja.Object)
+	return then == c.thenObj
+}
+
+func (c *core) callThen(then goja.Callable, p *goja.Object, onOk, onFail goja.Value) {
+	if _, err := then(p, onOk, onFail); err != nil {
 		eventloop.PanicIfUncatchable(err)
 		if ex, ok := err.(*goja.Exception); ok {
 			panic(ex.Value())
@@ -296,7 +317,8 @@ func (c *core) initQuiet() {
 	vm := c.vm
 	promise := vm.Get("Promise").ToObject(vm)
 	c.promiseProto = promise.Get("prototype").ToObject(vm)
-	c.then, _ = goja.AssertFunction(c.promiseProto.Get("then"))
+	c.thenObj, _ = c.promiseProto.Get("then").(*goja.Object)
+	c.then, _ = goja.AssertFunction(c.thenObj)
 	shared := vm.NewObject()
 	ignore := vm.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() })
 	fatal := vm.ToValue(func(call goja.FunctionCall) goja.Value {

@@ -33,3 +33,28 @@ console.log(asyncio.allTasks().size);
 		t.Fatalf("got %q, want %q\nerr %v\nstderr %s", res.Stdout, want, res.Err, res.Stderr)
 	}
 }
+
+// TestTaskFollowCallsThenOverrides: a task follows the promise its function
+// returns through that promise's own then, as await would: a lazy promise
+// subclass whose then starts the work, and a promise with its own then.
+func TestTaskFollowCallsThenOverrides(t *testing.T) {
+	res := run(t, `
+class PLazy extends Promise {
+  #ex; #p;
+  constructor(ex) { super((r) => r()); this.#ex = ex; }
+  static get [Symbol.species]() { return Promise; }
+  then(a, b) { this.#p ??= new Promise(this.#ex); return this.#p.then(a, b); }
+}
+console.log(await asyncio.createTask(() => new PLazy((r) => setTimeout(() => r(42), 10))));
+const p = Promise.resolve(1);
+p.then = (a, b) => Promise.resolve(2).then(a, b);
+console.log(await asyncio.createTask(() => p));
+const bad = Promise.resolve(3);
+bad.then = () => { throw new RangeError("no then today"); };
+try { await asyncio.createTask(() => bad); } catch (e) { console.log(e.name, e.message); }
+`)
+	want := "42\n2\nRangeError no then today"
+	if res.Err != nil || strings.TrimSpace(res.Stdout) != want {
+		t.Fatalf("got %q, want %q\nerr %v\nstderr %s", res.Stdout, want, res.Err, res.Stderr)
+	}
+}

@@ -15,6 +15,8 @@ func TestInspectShowsRepr(t *testing.T) {
 		{"cancelled task in an array", `const t = asyncio.createTask(() => asyncio.sleep(1), { name: "w" }); await asyncio.sleep(0); t.cancel(); try { await t } catch {} console.log([t]);`, "[ <Task cancelled name='w'> ]"},
 		{"future", `const f = new asyncio.Future(); f.setResult({ a: 1 }); console.log(f);`, "<Future finished result={ a: 1 }>"},
 		{"sync primitives", `console.log(new asyncio.Lock(), new asyncio.Event(), new asyncio.Semaphore(2), new asyncio.Queue(3));`, "<Lock [unlocked]> <Event [unset]> <Semaphore [unlocked, value:2]> <Queue maxsize=3 qsize=0>"},
+		{"result containing its own task", `const job = {}; job.task = asyncio.createTask(async () => job, { name: "j" }); await job.task; console.log(job.task);`, "<Task finished name='j' result={ task: <Task finished name='j'> }>"},
+		{"future resolved with itself", `const f = new asyncio.Future(); f.setResult(f); console.log(f);`, "<Future finished result=<Future finished>>"},
 		{"loop and handles", `const l = asyncio.getRunningLoop(); const h = l.callSoon(() => {}); h.cancel(); console.log(l, h);`, "<arun event loop> <Handle cancelled>"},
 	}
 	for _, c := range cases {

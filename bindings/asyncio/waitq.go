@@ -127,6 +127,9 @@ func (q *waitq) compact() {
 func (l *leaf) onCancel() {
 	q := l.q
 	prev := l.state
+	if prev == leafDone {
+		return
+	}
 	l.state = leafDone
 	q.live--
 	if prev == leafPending {
@@ -196,8 +199,12 @@ func (l *leaf) settle() error {
 		v = r
 	}
 	if l.run != nil {
-		// the waiter's task goes on: as after its `await` in CPython
-		prev := q.c.env.SetCurrentTask(l.w.Task())
+		// the waiter's task goes on: as after its `await` in CPython. The
+		// waiter leaves the task first, so that a cancel() in the body is
+		// kept for the body's next await instead of rejecting this waiter.
+		task := l.w.Task()
+		l.w.Release()
+		prev := q.c.env.SetCurrentTask(task)
 		r, err := l.run(goja.Undefined(), l.runA, l.runB)
 		q.c.env.SetCurrentTask(prev)
 		l.run, l.runA, l.runB = nil, nil, nil

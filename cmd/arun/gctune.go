@@ -85,7 +85,8 @@ func startGCPolicy() *gcTuner {
 		sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}}
 	// Before the first collection nothing is live yet: start at the goal
 	// for a small heap, as the tuner would set it.
-	t.set(int(minHeap * 100 / (4 << 20))) // Go's first goal is 4 MB at GOGC 100
+	// Go's first goal is 4 MB at GOGC 100
+	t.set(min(max(int(minHeap*100/(4<<20)), baseGCPercent), 10000))
 	t.arm()
 	return t
 }
@@ -113,9 +114,8 @@ func (t *gcTuner) arm() {
 
 func (t *gcTuner) afterGC() {
 	t.mu.Lock()
-	stopped := t.stopped
-	t.mu.Unlock()
-	if stopped {
+	defer t.mu.Unlock()
+	if t.stopped {
 		return
 	}
 	metrics.Read(t.sample)
@@ -125,13 +125,17 @@ func (t *gcTuner) afterGC() {
 			v[i] = s.Value.Uint64()
 		}
 	}
-	t.set(gcPercentFor(v[0], v[1], t.minHeap, t.current(), t.base))
+	t.setLocked(gcPercentFor(v[0], v[1], t.minHeap, t.percent, t.base))
 	t.arm()
 }
 
 func (t *gcTuner) set(p int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.setLocked(p)
+}
+
+func (t *gcTuner) setLocked(p int) {
 	// only a change of more than a tenth is worth telling the runtime
 	if p == t.percent || (p > t.percent*9/10 && p < t.percent*11/10) {
 		return
