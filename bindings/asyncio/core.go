@@ -109,7 +109,6 @@ func (c *core) natives() *goja.Object {
 	set("taskNew", c.taskNew)
 	set("enter", c.enter)
 	set("follow", c.follow)
-	set("then", c.thenFn)
 	set("taskDone", c.taskDone)
 	set("cancel", c.cancel)
 	set("clearPending", c.clearPending)
@@ -245,21 +244,10 @@ func (c *core) follow(call goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-// then(promise, onOk, onFail): promise.then(onOk, onFail) for asyncio's own
-// reactions, whose derived promise nobody looks at.
-func (c *core) thenFn(call goja.FunctionCall) goja.Value {
-	p, ok := call.Argument(0).(*goja.Object)
-	if !ok {
-		c.throw(bindings.TypeErrorf("asyncio: then needs a promise"))
-	}
-	c.thenQuiet(p, call.Argument(1), call.Argument(2))
-	return goja.Undefined()
-}
-
 // thenQuiet calls Promise.prototype.then on p without the derived promise
 // it would make: each goja promise carries two resolving function objects
 // (about 1.3 KB while it is pending), and asyncio registers one such
-// reaction per task and per await of a future. During the call p's
+// reaction per task. During the call p's
 // prototype is one whose constructor's Symbol.species is quietCtor, whose
 // capabilities are a shared object and shared resolving functions; the
 // prototype is put back at once. Only a plain promise with no own
