@@ -53,6 +53,13 @@ Flags (before FILE):
   --allow-net[=HOSTS]           allow network access (host or host:port, comma-separated)
   --allow-env                   allow reading the environment
 
+Environment:
+  ARUN_DEBUG=1                  as --debug
+  ARUN_REPL_HISTORY=FILE        the REPL's history file (empty: none; default ~/.arun_history)
+  ARUN_MIN_HEAP_MB=N            the collector's minimum heap goal (default 32; 0: none)
+  GOGC=N                        Go's own collector setting; turns arun's policy off
+  ARUN_CPUPROFILE=FILE          write a CPU profile of the run (go tool pprof)
+
 Exit status: 0 done, 1 uncaught error / unhandled rejection / deadlock, 2 usage or
 syntax error, 124 timeout, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
 `
