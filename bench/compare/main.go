@@ -1,5 +1,6 @@
 // Command compare runs the same workloads under arun, node and python3
-// asyncio, in one go on this machine, and prints a table: median wall time,
+// asyncio (and deno and bun when they are on PATH), in one go on this
+// machine, and prints a table: median wall time,
 // peak RSS, and arun's ratios to python and node. Fetch workloads run
 // against a loopback Go server started here, next to a plain Go net/http
 // client loop (the ceiling). The Go client runs as its own process, as arun
@@ -80,11 +81,16 @@ func main() {
 		{"arun", ".js", func(f string) []string { return []string{arun, f} }},
 		{"node", ".mjs", func(f string) []string { return []string{"node", f} }},
 		{"python", ".py", func(f string) []string { return []string{"python3", f} }},
+		// Deno and Bun run the Node workloads as they are, when on PATH
+		// (npm i deno bun in a scratch folder, then its node_modules/.bin)
+		{"deno", ".mjs", func(f string) []string { return []string{"deno", "run", "-A", f} }},
+		{"bun", ".mjs", func(f string) []string { return []string{"bun", f} }},
 	}
 	fmt.Printf("%d runs each, medians; %s, %d CPUs\n\n", *runs, time.Now().Format("2006-01-02 15:04"), numCPU())
 	fmt.Println("| workload | arun | node | python | arun/python | arun/node | RSS arun | RSS node | RSS python |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	fetchRes := map[string]result{}
+	all := map[string]map[string]result{}
 	for _, w := range order {
 		if sel != nil && !sel.MatchString(w) {
 			continue
@@ -102,12 +108,26 @@ func main() {
 		}
 		a, n, p := res["arun"], res["node"], res["python"]
 		fetchRes[w] = a
+		all[w] = res
 		fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w,
 			dur(a), dur(n), dur(p), ratio(a, p), ratio(a, n), rss(a), rss(n), rss(p))
 		for name, r := range res {
 			if r.err != nil {
 				fmt.Fprintf(os.Stderr, "  %s %s failed: %v\n%s\n", w, name, r.err, r.out)
 			}
+		}
+	}
+	if haveAny(all, "deno", "bun") {
+		fmt.Println("\n| workload | arun | deno | bun | arun/deno | arun/bun | RSS arun | RSS deno | RSS bun |")
+		fmt.Println("|---|---|---|---|---|---|---|---|---|")
+		for _, w := range order {
+			res, ok := all[w]
+			if !ok {
+				continue
+			}
+			a, d, b := res["arun"], res["deno"], res["bun"]
+			fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w,
+				dur(a), dur(d), dur(b), ratio(a, d), ratio(a, b), rss(a), rss(d), rss(b))
 		}
 	}
 	if sel == nil || sel.MatchString("fetch") {
@@ -218,6 +238,18 @@ func goClient(url string, n, c int) time.Duration {
 	}
 	wg.Wait()
 	return time.Since(start)
+}
+
+// haveAny reports whether any workload has a result from one of names.
+func haveAny(all map[string]map[string]result, names ...string) bool {
+	for _, res := range all {
+		for _, n := range names {
+			if _, ok := res[n]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func numCPU() int {
