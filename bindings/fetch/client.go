@@ -407,17 +407,6 @@ func (c *fetchCall) settle(info respInfo, err error) error {
 		return nil
 	}
 	vm := s.env.VM
-	n := 0
-	for _, vs := range info.header {
-		n += len(vs)
-	}
-	flat := make([]any, 0, 2*n)
-	for k, vs := range info.header {
-		lk := strings.ToLower(k)
-		for _, v := range vs {
-			flat = append(flat, lk, v)
-		}
-	}
 	var bodyID int64
 	if info.pf != nil {
 		c.body = s.newPrefetchedBody(info.pf, info.size, func() { c.cancel(nil) })
@@ -427,7 +416,7 @@ func (c *fetchCall) settle(info respInfo, err error) error {
 		bodyID = c.body.id
 	}
 	return c.w.ResolveCall(c.make(goja.Undefined(), vm.ToValue(info.status), vm.ToValue(info.statusText), vm.ToValue(info.url),
-		vm.ToValue(info.redirected), vm.NewArray(flat...), vm.ToValue(bodyID)))
+		vm.ToValue(info.redirected), vm.ToValue(&lazyHeaders{h: info.header}), vm.ToValue(bodyID)))
 }
 
 func (c *fetchCall) cancelUnlessBody() {
@@ -563,4 +552,32 @@ func flatStrings(v goja.Value) ([]string, bool) {
 		out[i] = e.String()
 	}
 	return out, true
+}
+
+// lazyHeaders are a response's headers until a script reads them:
+// fetch.js turns them into its flat list (native.headerList) on first use,
+// so a response whose headers nobody reads never converts them.
+// A served request's also carries its Host, listed first.
+type lazyHeaders struct {
+	h    http.Header
+	host string
+}
+
+// flat is the [name, value, ...] list with lower-case names.
+func (l *lazyHeaders) flat(vm *goja.Runtime) goja.Value {
+	n := 1
+	for _, vs := range l.h {
+		n += len(vs)
+	}
+	flat := make([]any, 0, 2*n)
+	if l.host != "" {
+		flat = append(flat, "host", l.host)
+	}
+	for k, vs := range l.h {
+		lk := strings.ToLower(k)
+		for _, v := range vs {
+			flat = append(flat, lk, v)
+		}
+	}
+	return vm.NewArray(flat...)
 }

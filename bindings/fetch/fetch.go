@@ -89,6 +89,12 @@ func (s *state) natives() *goja.Object {
 	o := vm.NewObject()
 	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
 	set("fetch", s.startFetch)
+	set("headerList", func(call goja.FunctionCall) goja.Value {
+		if l, ok := call.Argument(0).Export().(*lazyHeaders); ok {
+			return l.flat(vm)
+		}
+		return vm.NewArray()
+	})
 	set("listen", s.listen)
 	set("read", func(call goja.FunctionCall) goja.Value {
 		return s.read(call.Argument(0).ToInteger(), false, false)

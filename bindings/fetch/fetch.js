@@ -267,9 +267,15 @@
   Object.defineProperty(HeadersIterator.prototype, Symbol.toStringTag, { value: "Headers Iterator", configurable: true });
   Object.defineProperty(HeadersIterator.prototype, "next", { enumerable: true });
 
-  const headersFlat = (s) => s.headers !== null ? hFlat(s.headers) : s.rawHeaders;
+  // rawHeaders: a flat [name, value, ...] list, or a fetched response's
+  // headers still in Go (made into the list on first use)
+  const rawFlat = (s) => {
+    const r = s.rawHeaders;
+    return Array.isArray(r) ? r : (s.rawHeaders = native.headerList(r));
+  };
+  const headersFlat = (s) => s.headers !== null ? hFlat(s.headers) : rawFlat(s);
   function headersOf(s, guard) {
-    if (s.headers === null) s.headers = hFromFlat(s.rawHeaders, guard);
+    if (s.headers === null) s.headers = hFromFlat(rawFlat(s), guard);
     return s.headers;
   }
 

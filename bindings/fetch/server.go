@@ -192,16 +192,6 @@ func (sv *server) handle(tok int64, r *http.Request, reply chan *serverResp) {
 		}
 		u = scheme + r.Host + u
 	}
-	flat := make([]any, 0, 2*len(r.Header)+2)
-	if r.Host != "" {
-		flat = append(flat, "host", r.Host)
-	}
-	for k, vs := range r.Header {
-		lk := strings.ToLower(k)
-		for _, v := range vs {
-			flat = append(flat, lk, v)
-		}
-	}
 	var bodyID int64
 	if r.Body != nil && r.Body != http.NoBody && (r.ContentLength != 0 || len(r.TransferEncoding) > 0) {
 		b := s.newBody(r.Body, r.ContentLength, nil)
@@ -215,7 +205,7 @@ func (sv *server) handle(tok int64, r *http.Request, reply chan *serverResp) {
 	}
 	// dispatch(token, method, url, headers, bodyID, remoteHost, remotePort)
 	if _, err := sv.dispatch(goja.Undefined(), vm.ToValue(tok), vm.ToValue(r.Method), vm.ToValue(u),
-		vm.NewArray(flat...), vm.ToValue(bodyID), host, port); err != nil {
+		vm.ToValue(&lazyHeaders{h: r.Header, host: r.Host}), vm.ToValue(bodyID), host, port); err != nil {
 		sv.fail(tok, jsValueOf(vm, err))
 	}
 }
