@@ -621,6 +621,24 @@
     return body("stream", y);
   }
 
+  // The Body mixin's reading methods, shared by Request and Response.
+  function mixBody(C) {
+    for (const how of ["arrayBuffer", "blob", "bytes", "formData", "json", "text"]) {
+      const fn = { [how]() { return consume(this, how); } }[how];
+      Object.defineProperty(C.prototype, how, { value: fn, writable: true, configurable: true });
+    }
+  }
+  // a Request's or Response's state for clone(): its own body branch and
+  // headers
+  function cloneState(s, guard) {
+    const c = Object.assign({}, s);
+    c.body = cloneBody(s.body);
+    c.headers = new Headers(INTERNAL);
+    fill(c.headers, headersOf(s, guard));
+    hGuard(c.headers, guard);
+    return c;
+  }
+
   // ------------------------------------------------------------ Request
   const enums = {
     mode: ["navigate", "same-origin", "no-cors", "cors"],
@@ -799,28 +817,19 @@
     get bodyUsed() { return this.#s.body !== null && disturbed(this.#s.body); }
     clone() {
       const s = this.#s;
-      const c = Object.assign({}, s);
-      c.body = cloneBody(s.body);
-      c.headers = new Headers(INTERNAL);
-      fill(c.headers, headersOf(s, "request"));
-      hGuard(c.headers, "request");
+      const c = cloneState(s, "request");
       c.server = null;
       if (s.signal !== null && typeof g.AbortSignal === "function" && typeof g.AbortSignal.any === "function") {
         c.signal = g.AbortSignal.any([s.signal]);
       }
       return new Request(INTERNAL, c);
     }
-    arrayBuffer() { return consume(this, "arrayBuffer"); }
-    blob() { return consume(this, "blob"); }
-    bytes() { return consume(this, "bytes"); }
-    formData() { return consume(this, "formData"); }
-    json() { return consume(this, "json"); }
-    text() { return consume(this, "text"); }
     static {
       reqState = (r) => r.#s;
       isRequest = (r) => isObject(r) && #s in r;
     }
   }
+  mixBody(Request);
   webidl(Request, "Request");
 
   // ------------------------------------------------------------ Response
@@ -914,25 +923,14 @@
     get body() { return this.#s.body === null ? null : streamOf(this.#s.body); }
     get bodyUsed() { return this.#s.body !== null && disturbed(this.#s.body); }
     clone() {
-      const s = this.#s;
-      const c = Object.assign({}, s);
-      c.body = cloneBody(s.body);
-      c.headers = new Headers(INTERNAL);
-      fill(c.headers, headersOf(s, s.guard));
-      hGuard(c.headers, s.guard);
-      return new Response(INTERNAL, c);
+      return new Response(INTERNAL, cloneState(this.#s, this.#s.guard));
     }
-    arrayBuffer() { return consume(this, "arrayBuffer"); }
-    blob() { return consume(this, "blob"); }
-    bytes() { return consume(this, "bytes"); }
-    formData() { return consume(this, "formData"); }
-    json() { return consume(this, "json"); }
-    text() { return consume(this, "text"); }
     static {
       resState = (r) => r.#s;
       isResponse = (r) => isObject(r) && #s in r;
     }
   }
+  mixBody(Response);
   webidl(Response, "Response");
 
   function stateOf(o) {
