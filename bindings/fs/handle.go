@@ -25,13 +25,9 @@ type handle struct {
 func (m *module) open(c goja.FunctionCall) goja.Value {
 	const what = "fs.open"
 	p := c.Argument(0).String()
-	abs, rej := m.path(what, c.Argument(0))
+	abs, flags, rej := m.target(what, c.Argument(0), c.Argument(1))
 	if rej != nil {
 		return rej
-	}
-	flags, err := parseFlags(c.Argument(1))
-	if err != nil {
-		return m.rejected(what, err)
 	}
 	mode := os.FileMode(c.Argument(2).ToInteger())
 	targets := flagTargets(abs, flags)

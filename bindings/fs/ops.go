@@ -73,13 +73,9 @@ func (m *module) contents(b []byte, enc string) bindings.Settle {
 func (m *module) readFile(c goja.FunctionCall) goja.Value {
 	const what = "fs.readFile"
 	p := c.Argument(0).String()
-	abs, rej := m.path(what, c.Argument(0))
+	abs, flags, rej := m.target(what, c.Argument(0), c.Argument(1))
 	if rej != nil {
 		return rej
-	}
-	flags, err := parseFlags(c.Argument(1))
-	if err != nil {
-		return m.rejected(what, err)
 	}
 	enc := c.Argument(2).String()
 	return m.run(what, flagTargets(abs, flags), func(ctx context.Context) (any, error) {
@@ -108,15 +104,11 @@ func readFileAt(ctx context.Context, abs, display string, flags int) ([]byte, er
 func (m *module) writeFile(c goja.FunctionCall) goja.Value {
 	const what = "fs.writeFile"
 	p := c.Argument(0).String()
-	abs, rej := m.path(what, c.Argument(0))
+	abs, flags, rej := m.target(what, c.Argument(0), c.Argument(2))
 	if rej != nil {
 		return rej
 	}
 	data := fileData(c.Argument(1))
-	flags, err := parseFlags(c.Argument(2))
-	if err != nil {
-		return m.rejected(what, err)
-	}
 	mode := os.FileMode(c.Argument(3).ToInteger())
 	return m.run(what, flagTargets(abs, flags), func(ctx context.Context) (any, error) {
 		return nil, writeFileAt(ctx, abs, p, data, flags, mode)
@@ -623,19 +615,7 @@ func (m *module) existsSync(c goja.FunctionCall) goja.Value {
 // readFileSync(path, flag, encoding), on the loop.
 func (m *module) readFileSync(c goja.FunctionCall) goja.Value {
 	p := c.Argument(0).String()
-	abs, err := m.resolve(p)
-	if err != nil {
-		m.env.Throw(err)
-	}
-	flags, err := parseFlags(c.Argument(1))
-	if err != nil {
-		m.env.Throw(err)
-	}
-	for _, t := range flagTargets(abs, flags) {
-		if err := m.check(t.kind, t.abs); err != nil {
-			m.env.Throw(err)
-		}
-	}
+	abs, flags := m.syncTarget(p, c.Argument(1))
 	b, err := readFileAt(context.Background(), abs, p, flags)
 	if err != nil {
 		m.env.Throw(err)
@@ -647,11 +627,21 @@ func (m *module) readFileSync(c goja.FunctionCall) goja.Value {
 // writeFileSync(path, data, flag, mode), on the loop.
 func (m *module) writeFileSync(c goja.FunctionCall) goja.Value {
 	p := c.Argument(0).String()
+	abs, flags := m.syncTarget(p, c.Argument(2))
+	if err := writeFileAt(context.Background(), abs, p, fileData(c.Argument(1)), flags, os.FileMode(c.Argument(3).ToInteger())); err != nil {
+		m.env.Throw(err)
+	}
+	return goja.Undefined()
+}
+
+// syncTarget resolves path p and the open flags of a synchronous call and
+// checks the permissions they need (it throws, on the loop).
+func (m *module) syncTarget(p string, flag goja.Value) (abs string, flags int) {
 	abs, err := m.resolve(p)
 	if err != nil {
 		m.env.Throw(err)
 	}
-	flags, err := parseFlags(c.Argument(2))
+	flags, err = parseFlags(flag)
 	if err != nil {
 		m.env.Throw(err)
 	}
@@ -660,8 +650,19 @@ func (m *module) writeFileSync(c goja.FunctionCall) goja.Value {
 			m.env.Throw(err)
 		}
 	}
-	if err := writeFileAt(context.Background(), abs, p, fileData(c.Argument(1)), flags, os.FileMode(c.Argument(3).ToInteger())); err != nil {
-		m.env.Throw(err)
+	return abs, flags
+}
+
+// target resolves the path and open flags of an asynchronous call; rej is
+// the rejected promise to return instead when either is bad.
+func (m *module) target(what string, path, flag goja.Value) (abs string, flags int, rej goja.Value) {
+	abs, rej = m.path(what, path)
+	if rej != nil {
+		return "", 0, rej
 	}
-	return goja.Undefined()
+	flags, err := parseFlags(flag)
+	if err != nil {
+		return "", 0, m.rejected(what, err)
+	}
+	return abs, flags, nil
 }
