@@ -1040,8 +1040,8 @@
     }
     put(item) {
       if (this._plain) {
-        // a plain Queue: putNowait inlined (subclasses go through their
-        // overrides of full/putNowait/_put, as CPython's put does)
+        // a plain Queue: putNowait inlined, 15% of queue_1x1 (subclasses go
+        // through their overrides of full/putNowait/_put, as CPython's put does)
         if (this._isShutdown) return Promise.reject(new QueueShutDown());
         if (this._maxsize > 0 && this._items.length - this._head >= this._maxsize) return nwait(this._putters, item);
         this._items.push(item);
