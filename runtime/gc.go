@@ -90,12 +90,6 @@ func (t *gcTuner) stop() {
 	t.mu.Unlock()
 }
 
-// current is the GOGC the tuner last set.
-func (t *gcTuner) current() int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.percent
-}
 
 // arm sets a finalizer on a fresh object: it runs after the next
 // collection, on the finalizer goroutine, and re-arms itself.

@@ -60,3 +60,10 @@ func TestGCTunerRaisesPercent(t *testing.T) {
 		t.Fatalf("after stop the tuner changed GOGC to %d", p)
 	}
 }
+
+// current is the GOGC the tuner last set.
+func (t *gcTuner) current() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.percent
+}
