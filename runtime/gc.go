@@ -90,7 +90,6 @@ func (t *gcTuner) stop() {
 	t.mu.Unlock()
 }
 
-
 // arm sets a finalizer on a fresh object: it runs after the next
 // collection, on the finalizer goroutine, and re-arms itself.
 func (t *gcTuner) arm() {
