@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/arun-js/arun/runtime"
+	"github.com/dop251/goja"
 )
 
 // Exit statuses of contract section 1.
@@ -59,6 +60,7 @@ Environment:
   ARUN_MIN_HEAP_MB=N            the collector's minimum heap goal (default 32; 0: none)
   GOGC=N                        Go's own collector setting; turns arun's policy off
   ARUN_CPUPROFILE=FILE          write a CPU profile of the run (go tool pprof)
+  ARUN_JSPROFILE=FILE           write a profile of the script's own functions (go tool pprof)
 
 Exit status: 0 done, 1 uncaught error / unhandled rejection / deadlock, 2 usage or
 syntax error, 124 timeout, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
@@ -67,18 +69,43 @@ syntax error, 124 timeout, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
 func main() {
 	// the collector's policy (gctune.go); GOGC in the environment wins
 	startGCPolicy()
-	// ARUN_CPUPROFILE=FILE writes a CPU profile of the run (go tool pprof).
-	if path := os.Getenv("ARUN_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
-			if pprof.StartCPUProfile(f) == nil {
-				code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-				pprof.StopCPUProfile()
-				f.Close()
-				os.Exit(code)
-			}
+	stop := startProfiles(os.Getenv("ARUN_CPUPROFILE"), os.Getenv("ARUN_JSPROFILE"), os.Stderr)
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// startProfiles starts the profiles the environment asks for: ARUN_CPUPROFILE
+// is Go's CPU profile of the whole process, ARUN_JSPROFILE goja's sampling
+// profile of the JavaScript functions (both for go tool pprof). The returned
+// function stops them and closes their files.
+func startProfiles(cpuPath, jsPath string, stderr io.Writer) (stop func()) {
+	var stops []func()
+	if cpuPath != "" {
+		if f, err := os.Create(cpuPath); err != nil {
+			fmt.Fprintf(stderr, "arun: ARUN_CPUPROFILE: %v\n", err)
+		} else if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "arun: ARUN_CPUPROFILE: %v\n", err)
+			f.Close()
+		} else {
+			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
 		}
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	if jsPath != "" {
+		if f, err := os.Create(jsPath); err != nil {
+			fmt.Fprintf(stderr, "arun: ARUN_JSPROFILE: %v\n", err)
+		} else if err := goja.StartProfile(f); err != nil {
+			fmt.Fprintf(stderr, "arun: ARUN_JSPROFILE: %v\n", err)
+			f.Close()
+		} else {
+			stops = append(stops, func() { goja.StopProfile(); f.Close() })
+		}
+	}
+	return func() {
+		for _, s := range stops {
+			s()
+		}
+	}
 }
 
 // config is the parsed command line.

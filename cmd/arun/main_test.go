@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"io"
 	"os"
 	"os/exec"
@@ -152,5 +153,52 @@ func TestSignals(t *testing.T) {
 				t.Errorf("finally block did not run; stdout %q", out)
 			}
 		})
+	}
+}
+
+// ARUN_CPUPROFILE and ARUN_JSPROFILE write pprof files (gzipped protobuf)
+// when the script ends, also through process.exit; the JS profile names the
+// script's own functions.
+func TestProfiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "hot.js", `
+function hotLoop() { let s = 0; const end = Date.now() + 300; while (Date.now() < end) s += Math.sqrt(s + 1); return s; }
+hotLoop();
+process.exit(3);
+`)
+	cpu, js := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "js.prof")
+	cmd := exec.Command(arunBin, "hot.js")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "ARUN_CPUPROFILE="+cpu, "ARUN_JSPROFILE="+js)
+	out, _ := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 3 {
+		t.Fatalf("exit code %d, want 3\n%s", code, out)
+	}
+	for _, p := range []string{cpu, js} {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			f.Close()
+			t.Fatalf("%s: %v", p, err)
+		}
+		data, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil || len(data) == 0 {
+			t.Fatalf("%s: %d bytes, %v", p, len(data), err)
+		}
+		if p == js && !bytes.Contains(data, []byte("hotLoop")) {
+			t.Errorf("the JS profile does not name hotLoop")
+		}
+	}
+
+	// a file that cannot be created is reported, and the script still runs
+	cmd = exec.Command(arunBin, "-e", "console.log('ran')")
+	cmd.Env = append(os.Environ(), "ARUN_JSPROFILE="+filepath.Join(dir, "no", "such", "dir", "p"))
+	out, _ = cmd.CombinedOutput()
+	if !strings.Contains(string(out), "ARUN_JSPROFILE") || !strings.Contains(string(out), "ran") {
+		t.Errorf("output %q", out)
 	}
 }
