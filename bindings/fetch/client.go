@@ -28,6 +28,13 @@ import (
 // userAgent is the User-Agent fetch sends when the script sets none.
 const userAgent = "arun"
 
+// The values of the headers fetch adds when the script sets none.
+var (
+	defaultAccept         = []string{"*/*"}
+	defaultAcceptEncoding = []string{"gzip, deflate, br"}
+	defaultUserAgent      = []string{userAgent}
+)
+
 // maxRedirects is the spec's redirect limit.
 const maxRedirects = 20
 
@@ -119,7 +126,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		panic(s.env.ToJSError(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Name: "TypeError", Code: "ERR_INVALID_URL", Message: "Invalid URL: " + rawURL}}))
 	}
 	c := &fetchCall{s: s}
-	if c.make, ok = goja.AssertFunction(call.Argument(5)); !ok {
+	if c.make, ok = s.maker(call.Argument(5)); !ok {
 		panic(vm.NewTypeError("fetch: no response maker"))
 	}
 	var obj *goja.Object
@@ -240,14 +247,16 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		}
 		req.Header.Add(k, v)
 	}
+	// the defaults share their value slices (full to capacity, so an
+	// Add on a request's header appends to a copy)
 	if !hasAccept {
-		req.Header.Set("Accept", "*/*")
+		req.Header["Accept"] = defaultAccept
 	}
 	if !hasAE {
-		req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+		req.Header["Accept-Encoding"] = defaultAcceptEncoding
 	}
 	if !hasUA {
-		req.Header.Set("User-Agent", userAgent)
+		req.Header["User-Agent"] = defaultUserAgent
 	}
 
 	base := s.client()
@@ -284,6 +293,18 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		}
 	}()
 	return ret
+}
+
+// maker is v as a function, asserted once for the same object.
+func (s *state) maker(v goja.Value) (goja.Callable, bool) {
+	if o, ok := v.(*goja.Object); ok && o == s.makeObj {
+		return s.make, true
+	}
+	fn, ok := goja.AssertFunction(v)
+	if ok {
+		s.makeObj, s.make = v.(*goja.Object), fn
+	}
+	return fn, ok
 }
 
 // responseInfo collects what JS needs from resp and sets up decoding.

@@ -58,6 +58,11 @@ type state struct {
 	bodies  map[int64]*nativeBody
 	nextID  int64
 	exports *goja.Object
+
+	// the response maker native.fetch was last given (always fetch.js's
+	// fetched), asserted once
+	makeObj *goja.Object
+	make    goja.Callable
 }
 
 func getState(env *bindings.Env) (*state, error) {

@@ -631,7 +631,7 @@
   // a Request's or Response's state for clone(): its own body branch and
   // headers
   function cloneState(s, guard) {
-    const c = Object.assign({}, s);
+    const c = Object.assign(Object.create(Object.getPrototypeOf(s)), s);
     c.body = cloneBody(s.body);
     c.headers = new Headers(INTERNAL);
     fill(c.headers, headersOf(s, guard));
@@ -676,12 +676,19 @@
     }
     return u;
   }
+  // the last URL string parsed and its href: a script that fetches the
+  // same URL over and over parses it once
+  let lastIn = null, lastHref = "", lastURLCtor = null;
   function requestURL(input) {
-    const u = parseURL(`${input}`, "Request");
+    const str = `${input}`;
+    if (str === lastIn && g.URL === lastURLCtor) return lastHref;
+    const u = parseURL(str, "Request");
     if (u.username !== "" || u.password !== "") {
       throw typeError(`Request cannot be constructed from a URL that includes credentials: ${input}`, "ERR_INVALID_URL");
     }
-    return u.href;
+    const href = u.href;
+    lastIn = str; lastHref = href; lastURLCtor = g.URL;
+    return href;
   }
   const reqDefaults = () => ({
     method: "GET", url: "", headers: null, rawHeaders: null, guard: "request", body: null,
@@ -836,10 +843,12 @@
   const nullBodyStatus = (st) => st === 101 || st === 103 || st === 204 || st === 205 || st === 304;
   const redirectStatus = (st) => st === 301 || st === 302 || st === 303 || st === 307 || st === 308;
   const reasonPhrase = /^[\t\x20-\x7e\x80-\xff]*$/;
-  const resDefaults = () => ({
-    type: "default", status: 200, statusText: "", headers: null, rawHeaders: null, guard: "response",
-    url: "", redirected: false, body: null,
-  });
+  // A response's state. What seldom differs from the default lives on a
+  // prototype, so that a state has at most eight own properties (goja keeps
+  // properties in a Go map, which grows past eight entries).
+  const resProto = { type: "default", guard: "response", url: "", redirected: false };
+  const fetchedProto = { __proto__: resProto, type: "basic", guard: "immutable" };
+  const resDefaults = () => ({ __proto__: resProto, status: 200, statusText: "", headers: null, rawHeaders: null, body: null });
   let resState, isResponse;
 
   function initResponse(s, init, b) {
@@ -945,12 +954,11 @@
     let s;
     try {
       if (typeof input === "string" && init === undefined) {
-        // the common case, without the Request machinery
-        s = { method: "GET", url: requestURL(input), headers: null, rawHeaders: noHeaders, body: null, redirect: "follow", signal: null };
-      } else {
-        if (input === undefined) throw typeError("fetch: 1 argument required, but only 0 present.", "ERR_MISSING_ARGS");
-        s = requestState(input, init);
+        // the common case: a GET without the Request machinery
+        return native.fetch("GET", requestURL(input), noHeaders, null, "follow", fetched, false);
       }
+      if (input === undefined) throw typeError("fetch: 1 argument required, but only 0 present.", "ERR_MISSING_ARGS");
+      s = requestState(input, init);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -997,16 +1005,10 @@
   }
 
   function fetched(status, statusText, url, redirected, headers, bodyID) {
-    const s = resDefaults();
-    s.type = "basic";
-    s.status = status;
-    s.statusText = statusText;
-    s.rawHeaders = headers;
-    s.guard = "immutable";
-    s.url = url;
-    s.redirected = redirected;
-    if (bodyID) s.body = body("native", bodyID);
-    return new Response(INTERNAL, s);
+    return new Response(INTERNAL, {
+      __proto__: fetchedProto, status, statusText, headers: null, rawHeaders: headers, body: bodyID ? body("native", bodyID) : null,
+      url, redirected,
+    });
   }
 
   // ------------------------------------------------------------ arun:http
