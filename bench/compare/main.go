@@ -8,6 +8,13 @@
 // same cross-process scheduling; the figure for a client in the server's own
 // process is printed too, for reference.
 //
+// A second table is the engine floor: arun running the Node version of each
+// asyncio workload (plain promises and a few lines of JavaScript, no asyncio
+// library), against python. Where even that takes more than half of
+// python's time, or more memory, no change to arun's own code can meet the
+// asyncio targets: what is left is the engine's cost per promise and per
+// suspended async function.
+//
 //	go run ./bench/compare                 # everything, 3 runs each
 //	go run ./bench/compare -runs 5 -only 'queue|sleep'
 package main
@@ -116,6 +123,24 @@ func main() {
 				fmt.Fprintf(os.Stderr, "  %s %s failed: %v\n%s\n", w, name, r.err, r.out)
 			}
 		}
+	}
+	floor := false
+	for _, w := range order {
+		if _, ok := all[w]["python"]; !ok || all[w]["node"].wall == 0 {
+			continue
+		}
+		if !floor {
+			floor = true
+			fmt.Println("\nEngine floor: arun running the Node version (plain promises, no asyncio library)")
+			fmt.Println("\n| workload | arun (asyncio) | arun (plain JS) | python | plain/python | RSS asyncio | RSS plain | RSS python |")
+			fmt.Println("|---|---|---|---|---|---|---|---|")
+		}
+		a, p := all[w]["arun"], all[w]["python"]
+		pl := measure([]string{arun, filepath.Join(*dir, w+".mjs")}, env, *runs)
+		if pl.err != nil {
+			fmt.Fprintf(os.Stderr, "  %s plain failed: %v\n%s\n", w, pl.err, pl.out)
+		}
+		fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s |\n", w, dur(a), dur(pl), dur(p), ratio(pl, p), rss(a), rss(pl), rss(p))
 	}
 	if haveAny(all, "deno", "bun") {
 		fmt.Println("\n| workload | arun | deno | bun | arun/deno | arun/bun | RSS arun | RSS deno | RSS bun |")
