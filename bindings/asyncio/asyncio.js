@@ -8,7 +8,7 @@
   const PENDING = 0, FINISHED = 1, CANCELLED = 2;
   const STATE_NAMES = ["pending", "finished", "cancelled"];
   const soon = N.soon, wq = N.wq, nwait = N.wait, wake = N.wake, live = N.live;
-  const REWAIT = N.REWAIT;
+  const REWAIT = N.REWAIT, FOLLOWED = N.FOLLOWED;
   const RESOLVED = Promise.resolve(undefined);
   const RESOLVED_TRUE = Promise.resolve(true);
 
@@ -406,11 +406,12 @@
     }
     let r;
     try {
-      r = N.enter(t, fn);
+      r = N.enter(t, fn, followOk, followFail);
     } catch (e) {
       taskFail(t, e);
       return;
     }
+    if (r === FOLLOWED) return; // an async function's promise, followed
     if (r instanceof Promise) {
       follow(t, r);
     } else if (r instanceof Future) {
@@ -553,7 +554,7 @@
       return f;
     }
     const argToFut = new Map();
-    const children = [];
+    const children = new Array(args.length);
     const doneFuts = [];
     let nfuts = 0, nfinished = 0;
     let outer = null;
@@ -588,7 +589,9 @@
         else outer.setResult(results);
       }
     };
-    for (const arg of args) {
+    // indexed loops: for...of makes an iterator result per item
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
       let fut = argToFut.get(arg);
       if (fut === undefined) {
         fut = ensureFuture(arg);
@@ -597,10 +600,10 @@
         if (fut._state !== PENDING) doneFuts.push(fut);
         else fut.addDoneCallback(doneCallback);
       }
-      children.push(fut);
+      children[i] = fut;
     }
     outer = new GatheringFuture(children);
-    for (const f of doneFuts) doneCallback(f);
+    for (let i = 0; i < doneFuts.length; i++) doneCallback(doneFuts[i]);
     return outer;
   }
   function shield(arg) {

@@ -29,6 +29,7 @@ type core struct {
 	describe goja.Callable // JS: describe(task) -> string
 	state    goja.Callable // JS: state(task) -> 0 pending, 1 done
 	rewait   *goja.Object  // sentinel a deliver hook returns to wait again
+	followed *goja.Object  // sentinel: enter made the task follow fn's promise
 	reported bool
 	hooks    *goja.Object // asyncio.js's internal hooks
 	// thenQuiet's state (initQuiet)
@@ -36,6 +37,35 @@ type core struct {
 	thenObj      *goja.Object
 	promiseProto *goja.Object
 	quietProto   *goja.Object
+	// the functions soon was last given, asserted callable once (most
+	// calls pass one of a few: startTask, a done callback, a settler)
+	fns    [4]assertedFn
+	nextFn int
+}
+
+type assertedFn struct {
+	obj *goja.Object
+	fn  goja.Callable
+}
+
+// callable is goja.AssertFunction(v) for soon's callbacks, remembered for
+// the last few function objects.
+func (c *core) callable(v goja.Value) (goja.Callable, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	for i := range c.fns {
+		if c.fns[i].obj == o {
+			return c.fns[i].fn, true
+		}
+	}
+	fn, ok := goja.AssertFunction(o)
+	if ok {
+		c.fns[c.nextFn] = assertedFn{o, fn}
+		c.nextFn = (c.nextFn + 1) % len(c.fns)
+	}
+	return fn, ok
 }
 
 // taskRec is the Go side of one asyncio Task.
@@ -56,6 +86,7 @@ func newCore(env *bindings.Env) *core {
 	}
 	c.wheel.init(c)
 	c.rewait = c.vm.NewObject()
+	c.followed = c.vm.NewObject()
 	env.OnDeadlock(c.describeWaiting)
 	env.Loop.OnIdle(c.onIdle)
 	env.OnShutdown(c.shutdown)
@@ -138,6 +169,7 @@ func (c *core) natives() *goja.Object {
 	})
 	_ = o.Set("debug", c.env.Debug)
 	_ = o.Set("REWAIT", c.rewait)
+	_ = o.Set("FOLLOWED", c.followed)
 	return o
 }
 
@@ -158,7 +190,7 @@ func seconds(v goja.Value) time.Duration {
 
 // soon(fn, arg): call fn(arg) on a later turn of the loop (call_soon).
 func (c *core) soon(call goja.FunctionCall) goja.Value {
-	fn, ok := goja.AssertFunction(call.Argument(0))
+	fn, ok := c.callable(call.Argument(0))
 	if !ok {
 		c.throw(bindings.TypeErrorf("callback must be a function"))
 	}
@@ -202,9 +234,12 @@ func (c *core) taskNew(call goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-// enter(task, fn): runs fn() as the first step of task, which is the
-// current task meanwhile; goja's async context tracker carries it across
-// fn's awaits.
+// enter(task, fn, onOk, onFail): runs fn() as the first step of task, which
+// is the current task meanwhile; goja's async context tracker carries it
+// across fn's awaits. When fn returns a plain native promise (an async
+// function's), task follows it as N.follow(task, p, onOk, onFail) would and
+// enter returns the FOLLOWED sentinel; anything else is returned for
+// asyncio.js to handle.
 func (c *core) enter(call goja.FunctionCall) goja.Value {
 	r := c.rec(call.Argument(0))
 	fn, ok := goja.AssertFunction(call.Argument(1))
@@ -216,6 +251,18 @@ func (c *core) enter(call goja.FunctionCall) goja.Value {
 		prev = c.env.SetCurrentTask(&r.ref)
 	}
 	v, err := fn(goja.Undefined())
+	if err == nil && r != nil && len(call.Arguments) >= 4 {
+		if p, ok := v.(*goja.Object); ok {
+			if c.then == nil {
+				c.initQuiet()
+			}
+			if c.quietable(p) {
+				c.quietThen(p, call.Arguments[2], call.Arguments[3])
+				c.env.SetCurrentTask(prev)
+				return c.followed
+			}
+		}
+	}
 	if r != nil {
 		c.env.SetCurrentTask(prev)
 	}
@@ -269,6 +316,11 @@ func (c *core) thenQuiet(p *goja.Object, onOk, onFail goja.Value) {
 		c.callThen(then, p, onOk, onFail)
 		return
 	}
+	c.quietThen(p, onOk, onFail)
+}
+
+// quietThen is thenQuiet for a p that quietable accepted.
+func (c *core) quietThen(p *goja.Object, onOk, onFail goja.Value) {
 	orig := p.Prototype()
 	if err := p.SetPrototype(c.quietProto); err != nil {
 		c.callThen(c.then, p, onOk, onFail)
