@@ -80,26 +80,31 @@ func main() {
 // profile of the JavaScript functions (both for go tool pprof). The returned
 // function stops them and closes their files.
 func startProfiles(cpuPath, jsPath string, stderr io.Writer) (stop func()) {
-	var stops []func()
-	if cpuPath != "" {
-		if f, err := os.Create(cpuPath); err != nil {
-			fmt.Fprintf(stderr, "arun: ARUN_CPUPROFILE: %v\n", err)
-		} else if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(stderr, "arun: ARUN_CPUPROFILE: %v\n", err)
-			f.Close()
-		} else {
-			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
-		}
+	profiles := []struct {
+		env, path string
+		start     func(io.Writer) error
+		stop      func()
+	}{
+		{"ARUN_CPUPROFILE", cpuPath, pprof.StartCPUProfile, pprof.StopCPUProfile},
+		{"ARUN_JSPROFILE", jsPath, goja.StartProfile, goja.StopProfile},
 	}
-	if jsPath != "" {
-		if f, err := os.Create(jsPath); err != nil {
-			fmt.Fprintf(stderr, "arun: ARUN_JSPROFILE: %v\n", err)
-		} else if err := goja.StartProfile(f); err != nil {
-			fmt.Fprintf(stderr, "arun: ARUN_JSPROFILE: %v\n", err)
-			f.Close()
-		} else {
-			stops = append(stops, func() { goja.StopProfile(); f.Close() })
+	var stops []func()
+	for _, p := range profiles {
+		if p.path == "" {
+			continue
 		}
+		f, err := os.Create(p.path)
+		if err == nil {
+			if err = p.start(f); err != nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "arun: %s: %v\n", p.env, err)
+			continue
+		}
+		end := p.stop
+		stops = append(stops, func() { end(); f.Close() })
 	}
 	return func() {
 		for _, s := range stops {
