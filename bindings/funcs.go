@@ -161,3 +161,33 @@ func exportArgs(vals []goja.Value) []any {
 	}
 	return args
 }
+
+// Callables remembers goja.AssertFunction for the last few function objects
+// it was given: a native called on a hot path with one of a handful of
+// callbacks (asyncio's soon, fetch's response maker) asserts each once
+// instead of allocating a new wrapper per call. The zero value is ready; a
+// Callables belongs to one runtime's loop goroutine.
+type Callables struct {
+	objs [4]*goja.Object
+	fns  [4]goja.Callable
+	next int
+}
+
+// Assert is goja.AssertFunction(v), remembered for v's object.
+func (c *Callables) Assert(v goja.Value) (goja.Callable, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	for i, known := range c.objs {
+		if known == o {
+			return c.fns[i], true
+		}
+	}
+	fn, ok := goja.AssertFunction(o)
+	if ok {
+		c.objs[c.next], c.fns[c.next] = o, fn
+		c.next = (c.next + 1) % len(c.objs)
+	}
+	return fn, ok
+}

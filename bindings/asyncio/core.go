@@ -37,35 +37,9 @@ type core struct {
 	thenObj      *goja.Object
 	promiseProto *goja.Object
 	quietProto   *goja.Object
-	// the functions soon was last given, asserted callable once (most
-	// calls pass one of a few: startTask, a done callback, a settler)
-	fns    [4]assertedFn
-	nextFn int
-}
-
-type assertedFn struct {
-	obj *goja.Object
-	fn  goja.Callable
-}
-
-// callable is goja.AssertFunction(v) for soon's callbacks, remembered for
-// the last few function objects.
-func (c *core) callable(v goja.Value) (goja.Callable, bool) {
-	o, ok := v.(*goja.Object)
-	if !ok {
-		return nil, false
-	}
-	for i := range c.fns {
-		if c.fns[i].obj == o {
-			return c.fns[i].fn, true
-		}
-	}
-	fn, ok := goja.AssertFunction(o)
-	if ok {
-		c.fns[c.nextFn] = assertedFn{o, fn}
-		c.nextFn = (c.nextFn + 1) % len(c.fns)
-	}
-	return fn, ok
+	// soon's callbacks, asserted callable once (most calls pass one of a
+	// few: startTask, a done callback, a settler)
+	soonFns bindings.Callables
 }
 
 // taskRec is the Go side of one asyncio Task.
@@ -190,7 +164,7 @@ func seconds(v goja.Value) time.Duration {
 
 // soon(fn, arg): call fn(arg) on a later turn of the loop (call_soon).
 func (c *core) soon(call goja.FunctionCall) goja.Value {
-	fn, ok := c.callable(call.Argument(0))
+	fn, ok := c.soonFns.Assert(call.Argument(0))
 	if !ok {
 		c.throw(bindings.TypeErrorf("callback must be a function"))
 	}

@@ -126,7 +126,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		panic(s.env.ToJSError(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Name: "TypeError", Code: "ERR_INVALID_URL", Message: "Invalid URL: " + rawURL}}))
 	}
 	c := &fetchCall{s: s}
-	if c.make, ok = s.maker(call.Argument(5)); !ok {
+	if c.make, ok = s.makers.Assert(call.Argument(5)); !ok {
 		panic(vm.NewTypeError("fetch: no response maker"))
 	}
 	var obj *goja.Object
@@ -293,18 +293,6 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		}
 	}()
 	return ret
-}
-
-// maker is v as a function, asserted once for the same object.
-func (s *state) maker(v goja.Value) (goja.Callable, bool) {
-	if o, ok := v.(*goja.Object); ok && o == s.makeObj {
-		return s.make, true
-	}
-	fn, ok := goja.AssertFunction(v)
-	if ok {
-		s.makeObj, s.make = v.(*goja.Object), fn
-	}
-	return fn, ok
 }
 
 // responseInfo collects what JS needs from resp and sets up decoding.

@@ -59,10 +59,9 @@ type state struct {
 	nextID  int64
 	exports *goja.Object
 
-	// the response maker native.fetch was last given (always fetch.js's
+	// the response maker native.fetch is given (always fetch.js's
 	// fetched), asserted once
-	makeObj *goja.Object
-	make    goja.Callable
+	makers bindings.Callables
 }
 
 func getState(env *bindings.Env) (*state, error) {
