@@ -1,13 +1,9 @@
 package runtime_test
 
 import (
-	"context"
-	"errors"
-	"io"
 	"testing"
-	"time"
 
-	"github.com/arun-js/arun/runtime"
+	"github.com/arun-js/arun/runtime/runtimetest"
 )
 
 // fuzzCloneScript clones a value built from the fuzzed JSON (or the raw
@@ -110,22 +106,6 @@ func FuzzStructuredClone(f *testing.F) {
 		f.Add(s.src, s.n, s.shape)
 	}
 	f.Fuzz(func(t *testing.T, src string, n float64, shape uint8) {
-		rt, err := runtime.New(runtime.Options{Stdout: io.Discard, Stderr: io.Discard, VirtualTime: true, Timeout: 5 * time.Second})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rt.Close()
-		if err := rt.Set("input", map[string]any{"src": src, "n": n, "shape": int(shape)}); err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := rt.RunString(ctx, "fuzz.js", fuzzCloneScript); err != nil {
-			var se *runtime.ScriptError
-			if errors.As(err, &se) {
-				t.Fatalf("src %q n %v shape %d: %s\n%s", src, n, shape, se.Report(), se.Stack)
-			}
-			t.Fatalf("src %q n %v shape %d: %v", src, n, shape, err)
-		}
+		runtimetest.Fuzz(t, fuzzCloneScript, map[string]any{"src": src, "n": n, "shape": int(shape)}, nil)
 	})
 }

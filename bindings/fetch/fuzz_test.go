@@ -1,13 +1,9 @@
 package fetch_test
 
 import (
-	"context"
-	"errors"
-	"io"
 	"testing"
-	"time"
 
-	"github.com/arun-js/arun/runtime"
+	"github.com/arun-js/arun/runtime/runtimetest"
 )
 
 // fuzzURLScript builds URL, Headers and Request values from the fuzzed
@@ -118,38 +114,7 @@ func FuzzURLHeadersRequest(f *testing.F) {
 		f.Add(s[0], s[1], s[2], s[3])
 	}
 	f.Fuzz(func(t *testing.T, s, base, k, v string) {
-		runFuzzScript(t, fuzzURLScript, map[string]any{"s": s, "base": base, "k": k, "v": v},
+		runtimetest.Fuzz(t, fuzzURLScript, map[string]any{"s": s, "base": base, "k": k, "v": v},
 			map[string]any{"checkRoundTrip": checkRoundTrip})
 	})
-}
-
-// runFuzzScript runs src in a fresh runtime with the global input set to
-// in and the given extra globals; any failure of the script fails t.
-func runFuzzScript(t *testing.T, src string, in map[string]any, globals map[string]any) {
-	t.Helper()
-	rt, err := runtime.New(runtime.Options{
-		Stdout: io.Discard, Stderr: io.Discard, VirtualTime: true,
-		Timeout: 5 * time.Second, Permissions: runtime.AllowAll(),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rt.Close()
-	if err := rt.Set("input", in); err != nil {
-		t.Fatal(err)
-	}
-	for name, v := range globals {
-		if err := rt.Set(name, v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := rt.RunString(ctx, "fuzz.js", src); err != nil {
-		var se *runtime.ScriptError
-		if errors.As(err, &se) {
-			t.Fatalf("input %q: %s\n%s", in, se.Report(), se.Stack)
-		}
-		t.Fatalf("input %q: %v", in, err)
-	}
 }

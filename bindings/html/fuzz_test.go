@@ -1,13 +1,9 @@
 package html_test
 
 import (
-	"context"
-	"errors"
-	"io"
 	"testing"
-	"time"
 
-	"github.com/arun-js/arun/runtime"
+	"github.com/arun-js/arun/runtime/runtimetest"
 )
 
 // fuzzHTMLScript parses the fuzzed document and runs the fuzzed selector
@@ -69,22 +65,6 @@ func FuzzParseQuery(f *testing.F) {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, doc, sel string) {
-		rt, err := runtime.New(runtime.Options{Stdout: io.Discard, Stderr: io.Discard, VirtualTime: true, Timeout: 5 * time.Second})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rt.Close()
-		if err := rt.Set("input", map[string]any{"doc": doc, "sel": sel}); err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := rt.RunString(ctx, "fuzz.js", fuzzHTMLScript); err != nil {
-			var se *runtime.ScriptError
-			if errors.As(err, &se) {
-				t.Fatalf("doc %q sel %q: %s\n%s", doc, sel, se.Report(), se.Stack)
-			}
-			t.Fatalf("doc %q sel %q: %v", doc, sel, err)
-		}
+		runtimetest.Fuzz(t, fuzzHTMLScript, map[string]any{"doc": doc, "sel": sel}, nil)
 	})
 }

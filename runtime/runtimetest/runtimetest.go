@@ -6,6 +6,8 @@ package runtimetest
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -75,6 +77,39 @@ func Run(t testing.TB, name, src string, opts runtime.Options) Result {
 	code := rt.ExitCode()
 	rt.Close()
 	return Result{Stdout: out.String(), Stderr: errb.String(), Err: err, ExitCode: code}
+}
+
+// Fuzz runs src (a fuzz target's checks) in a fresh runtime under virtual
+// time, with all permissions, output discarded, a 5 s script timeout and
+// the given globals (input: the fuzzer's values); any error the script
+// throws fails t with input and the script's report.
+func Fuzz(t *testing.T, src string, input any, globals map[string]any) {
+	t.Helper()
+	rt, err := runtime.New(runtime.Options{
+		Stdout: io.Discard, Stderr: io.Discard, VirtualTime: true,
+		Timeout: 5 * time.Second, Permissions: runtime.AllowAll(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	if err := rt.Set("input", input); err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range globals {
+		if err := rt.Set(name, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := rt.RunString(ctx, "fuzz.js", src); err != nil {
+		var se *runtime.ScriptError
+		if errors.As(err, &se) {
+			t.Fatalf("input %q: %s\n%s", input, se.Report(), se.Stack)
+		}
+		t.Fatalf("input %q: %v", input, err)
+	}
 }
 
 // VirtualOptions is Options with virtual time on.
