@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"runtime/trace"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -61,6 +62,7 @@ Environment:
   GOGC=N                        Go's own collector setting; turns arun's policy off
   ARUN_CPUPROFILE=FILE          write a CPU profile of the run (go tool pprof)
   ARUN_JSPROFILE=FILE           write a profile of the script's own functions (go tool pprof)
+  ARUN_TRACE=FILE               write a Go execution trace of the run (go tool trace)
 
 Exit status: 0 done, 1 uncaught error / unhandled rejection / deadlock, 2 usage or
 syntax error, 124 timeout, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
@@ -69,31 +71,35 @@ syntax error, 124 timeout, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
 func main() {
 	// the collector's policy (gctune.go); GOGC in the environment wins
 	startGCPolicy()
-	stop := startProfiles(os.Getenv("ARUN_CPUPROFILE"), os.Getenv("ARUN_JSPROFILE"), os.Stderr)
+	stop := startProfiles(os.Getenv, os.Stderr)
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
-// startProfiles starts the profiles the environment asks for: ARUN_CPUPROFILE
-// is Go's CPU profile of the whole process, ARUN_JSPROFILE goja's sampling
-// profile of the JavaScript functions (both for go tool pprof). The returned
-// function stops them and closes their files.
-func startProfiles(cpuPath, jsPath string, stderr io.Writer) (stop func()) {
+// startProfiles starts the profiles the environment (getenv) asks for:
+// ARUN_CPUPROFILE is Go's CPU profile of the whole process, ARUN_JSPROFILE
+// goja's sampling profile of the JavaScript functions (both for go tool
+// pprof), ARUN_TRACE Go's execution trace (go tool trace: where goroutines
+// wait, and for whom). The returned function stops them and closes their
+// files.
+func startProfiles(getenv func(string) string, stderr io.Writer) (stop func()) {
 	profiles := []struct {
-		env, path string
-		start     func(io.Writer) error
-		stop      func()
+		env   string
+		start func(io.Writer) error
+		stop  func()
 	}{
-		{"ARUN_CPUPROFILE", cpuPath, pprof.StartCPUProfile, pprof.StopCPUProfile},
-		{"ARUN_JSPROFILE", jsPath, goja.StartProfile, goja.StopProfile},
+		{"ARUN_CPUPROFILE", pprof.StartCPUProfile, pprof.StopCPUProfile},
+		{"ARUN_JSPROFILE", goja.StartProfile, goja.StopProfile},
+		{"ARUN_TRACE", trace.Start, trace.Stop},
 	}
 	var stops []func()
 	for _, p := range profiles {
-		if p.path == "" {
+		path := getenv(p.env)
+		if path == "" {
 			continue
 		}
-		f, err := os.Create(p.path)
+		f, err := os.Create(path)
 		if err == nil {
 			if err = p.start(f); err != nil {
 				f.Close()

@@ -158,7 +158,7 @@ func TestSignals(t *testing.T) {
 
 // ARUN_CPUPROFILE and ARUN_JSPROFILE write pprof files (gzipped protobuf)
 // when the script ends, also through process.exit; the JS profile names the
-// script's own functions.
+// script's own functions. ARUN_TRACE writes a Go execution trace.
 func TestProfiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "hot.js", `
@@ -166,10 +166,10 @@ function hotLoop() { let s = 0; const end = Date.now() + 300; while (Date.now() 
 hotLoop();
 process.exit(3);
 `)
-	cpu, js := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "js.prof")
+	cpu, js, tr := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "js.prof"), filepath.Join(dir, "run.trace")
 	cmd := exec.Command(arunBin, "hot.js")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "ARUN_CPUPROFILE="+cpu, "ARUN_JSPROFILE="+js)
+	cmd.Env = append(os.Environ(), "ARUN_CPUPROFILE="+cpu, "ARUN_JSPROFILE="+js, "ARUN_TRACE="+tr)
 	out, _ := cmd.CombinedOutput()
 	if code := cmd.ProcessState.ExitCode(); code != 3 {
 		t.Fatalf("exit code %d, want 3\n%s", code, out)
@@ -192,6 +192,9 @@ process.exit(3);
 		if p == js && !bytes.Contains(data, []byte("hotLoop")) {
 			t.Errorf("the JS profile does not name hotLoop")
 		}
+	}
+	if data, err := os.ReadFile(tr); err != nil || !bytes.HasPrefix(data, []byte("go 1.")) {
+		t.Errorf("trace: %d bytes, %v (want a Go execution trace)", len(data), err)
 	}
 
 	// a file that cannot be created is reported, and the script still runs
