@@ -37,6 +37,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -86,7 +87,8 @@ type Loop struct {
 
 	// cross-goroutine state
 	mu         sync.Mutex
-	incoming   []Task
+	incoming   []completion
+	spare      []completion // the last batch's slice, for the next one
 	reserved   int
 	idle       int    // reservations that are not work in flight (ReserveIdle)
 	gen        uint64 // bumped when a failed run drops its reservations
@@ -230,34 +232,40 @@ func (l *Loop) reserve(idle bool) (enqueue func(Task)) {
 	if idle {
 		l.idle++
 	}
-	gen := l.gen
+	r := &reservation{l: l, gen: l.gen, idle: idle}
 	l.mu.Unlock()
-	var once sync.Once
-	return func(t Task) {
-		once.Do(func() {
-			l.mu.Lock()
-			if gen != l.gen {
-				l.mu.Unlock() // that run is over: drop the task
-				return
-			}
-			l.incoming = append(l.incoming, func() error {
-				l.mu.Lock()
-				l.reserved--
-				if idle {
-					l.idle--
-				}
-				l.mu.Unlock()
-				if t == nil {
-					return nil
-				}
-				return t()
-			})
-			l.mu.Unlock()
-			select {
-			case l.wake <- struct{}{}:
-			default:
-			}
-		})
+	return r.enqueue
+}
+
+// reservation is one outstanding Reserve: its enqueue hands a task over once.
+type reservation struct {
+	l    *Loop
+	gen  uint64
+	idle bool
+	used atomic.Bool
+}
+
+// completion is a task handed over by a reservation, waiting for the loop.
+type completion struct {
+	t    Task
+	idle bool
+}
+
+func (r *reservation) enqueue(t Task) {
+	if r.used.Swap(true) {
+		return
+	}
+	l := r.l
+	l.mu.Lock()
+	if r.gen != l.gen {
+		l.mu.Unlock() // that run is over: drop the task
+		return
+	}
+	l.incoming = append(l.incoming, completion{t: t, idle: r.idle})
+	l.mu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
 	}
 }
 
@@ -381,7 +389,7 @@ func (l *Loop) Run(ctx context.Context, start Task) (err error) {
 		l.running = false
 		if err != nil {
 			// Drop everything pending: cancelled work never runs.
-			l.incoming = nil
+			l.incoming, l.spare = nil, nil
 			l.reserved = 0
 			l.idle = 0
 			l.gen++
@@ -497,11 +505,20 @@ func (l *Loop) turn() (bool, error) {
 	// completions from Go
 	l.mu.Lock()
 	in := l.incoming
-	l.incoming = nil
+	l.incoming, l.spare = l.spare, nil
 	l.mu.Unlock()
-	for i, t := range in {
+	for i, c := range in {
 		did = true
-		if err := l.exec(t); err != nil {
+		l.mu.Lock()
+		l.reserved--
+		if c.idle {
+			l.idle--
+		}
+		l.mu.Unlock()
+		if c.t == nil {
+			continue
+		}
+		if err := l.exec(c.t); err != nil {
 			l.requeue(in[i+1:])
 			return did, err
 		}
@@ -509,6 +526,14 @@ func (l *Loop) turn() (bool, error) {
 			l.requeue(in[i+1:])
 			return did, nil
 		}
+	}
+	if len(in) > 0 {
+		clear(in)
+		l.mu.Lock()
+		if l.spare == nil {
+			l.spare = in[:0]
+		}
+		l.mu.Unlock()
 	}
 	// immediates queued before this point
 	n := len(l.ready)
@@ -533,7 +558,7 @@ func (l *Loop) turn() (bool, error) {
 	return did, nil
 }
 
-func (l *Loop) requeue(rest []Task) {
+func (l *Loop) requeue(rest []completion) {
 	if len(rest) == 0 {
 		return
 	}
