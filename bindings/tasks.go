@@ -103,8 +103,8 @@ func (t *TaskRef) remove(w *Waiter) {
 	t.waiters[i].index = i
 	t.waiters[last] = nil
 	t.waiters = t.waiters[:last]
-	if len(t.waiters) == 0 {
-		t.waiters = nil
+	if last == 0 && cap(t.waiters) > 8 {
+		t.waiters = nil // a burst is over; a few slots stay for the next await
 	}
 }
 
