@@ -325,44 +325,47 @@ func maximalSubpart(b []byte) int {
 	return i
 }
 
-// readPrefetched answers a read of a prefetched body: at once if it is in,
-// else when it is.
+// readPrefetched answers a read of a prefetched body: at once if it is in
+// (the common case: no closure, no loop reservation), else when it is.
 func (s *state) readPrefetched(b *nativeBody, w *bindings.Waiter, all, text bool) {
-	vm := s.env.VM
-	pf := b.pf
-	deliver := func() {
-		b.busy = false
-		if b.reader == w {
-			b.reader = nil
-		}
-		if w.Done() {
-			return
-		}
-		if pf.err != nil {
-			s.finish(b)
-			if b.abort != nil {
-				w.Reject(reasonErr{b.abort})
-				return
-			}
-			w.Reject(netError("error reading the body", pf.err))
-			return
-		}
-		switch {
-		case text:
-			s.finish(b)
-			w.Resolve(decodeUTF8(pf.data))
-		case all:
-			s.finish(b)
-			w.Resolve(vm.NewArrayBuffer(bytes.Clone(pf.data)))
-		case b.pfTaken || len(pf.data) == 0:
-			s.finish(b)
-			w.Resolve(goja.Null())
-		default:
-			b.pfTaken = true
-			w.Resolve(vm.NewArrayBuffer(bytes.Clone(pf.data)))
-		}
-	}
 	b.busy = true
 	b.reader = w
-	pf.whenDone(s.env.Loop.Reserve, deliver)
+	if b.pf.finished() || !b.pf.whenDone(s.env.Loop, func() { s.deliverPrefetched(b, w, all, text) }) {
+		s.deliverPrefetched(b, w, all, text)
+	}
+}
+
+// deliverPrefetched settles w, a read of b, from its finished prefetch.
+func (s *state) deliverPrefetched(b *nativeBody, w *bindings.Waiter, all, text bool) {
+	pf := b.pf
+	b.busy = false
+	if b.reader == w {
+		b.reader = nil
+	}
+	if w.Done() {
+		return
+	}
+	if pf.err != nil {
+		s.finish(b)
+		if b.abort != nil {
+			w.Reject(reasonErr{b.abort})
+			return
+		}
+		w.Reject(netError("error reading the body", pf.err))
+		return
+	}
+	switch {
+	case text:
+		s.finish(b)
+		w.Resolve(decodeUTF8(pf.data))
+	case all:
+		s.finish(b)
+		w.Resolve(s.env.VM.NewArrayBuffer(bytes.Clone(pf.data)))
+	case b.pfTaken || len(pf.data) == 0:
+		s.finish(b)
+		w.Resolve(goja.Null())
+	default:
+		b.pfTaken = true
+		w.Resolve(s.env.VM.NewArrayBuffer(bytes.Clone(pf.data)))
+	}
 }

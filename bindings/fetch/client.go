@@ -77,6 +77,62 @@ func (s *state) client() *http.Client {
 	return defaultClient()
 }
 
+// clientFor is the client for a redirect mode ("follow", "manual",
+// "error"): the runtime's client with the mode's CheckRedirect, made once
+// per mode.
+func (s *state) clientFor(redirect string) *http.Client {
+	i := 0
+	switch redirect {
+	case "manual":
+		i = 1
+	case "error":
+		i = 2
+	}
+	if c := s.clients[i]; c != nil {
+		return c
+	}
+	c := new(*s.client())
+	switch i {
+	case 1:
+		c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	case 2:
+		c.CheckRedirect = func(*http.Request, []*http.Request) error { return errRedirect }
+	default:
+		c.CheckRedirect = func(r *http.Request, via []*http.Request) error {
+			if len(via) > maxRedirects {
+				return errors.New("redirect count exceeded")
+			}
+			return s.env.Check(bindings.PermNet, hostPort(r.URL))
+		}
+	}
+	s.clients[i] = c
+	return c
+}
+
+// target is a parsed request URL with what fetch derives from it.
+type target struct {
+	raw      string
+	url      *url.URL // never handed out: requests get copies
+	host     string   // the request's Host (an empty port removed)
+	hostPort string   // the permission target
+	what     string   // the waiter's description
+}
+
+// target parses rawURL, remembering the last one: a script fetching the
+// same URL over and over parses it once.
+func (s *state) target(rawURL string) (*target, error) {
+	if t := s.lastTarget; t != nil && t.raw == rawURL {
+		return t, nil
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	t := &target{raw: rawURL, url: u, host: strings.TrimSuffix(u.Host, ":"), hostPort: hostPort(u), what: "fetch " + rawURL}
+	s.lastTarget = t
+	return t, nil
+}
+
 // errRedirect is the cause of a redirect refused by redirect: "error".
 var errRedirect = errors.New("unexpected redirect")
 
@@ -84,16 +140,13 @@ var errRedirect = errors.New("unexpected redirect")
 type fetchCall struct {
 	s      *state
 	w      *bindings.Waiter
-	cancel context.CancelCauseFunc
+	cancel context.CancelFunc
 	body   *nativeBody // once the response arrived
 	puller *puller     // a streamed request body
 	done   bool        // the response (or an error) arrived
 	abort  goja.Value
 	make   goja.Callable // fetch.js's fetched(status, statusText, url, redirected, headers, bodyID)
 }
-
-// errAborted is the cause of a request stopped by its AbortSignal.
-var errAborted = errors.New("fetch: aborted")
 
 // respInfo is what the request goroutine hands back to the loop.
 type respInfo struct {
@@ -121,10 +174,11 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	}
 	redirect := call.Argument(4).String()
 
-	u, err := url.Parse(rawURL)
+	t, err := s.target(rawURL)
 	if err != nil {
 		panic(s.env.ToJSError(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Name: "TypeError", Code: "ERR_INVALID_URL", Message: "Invalid URL: " + rawURL}}))
 	}
+	u := t.url
 	c := &fetchCall{s: s}
 	if c.make, ok = s.makers.Assert(call.Argument(5)); !ok {
 		panic(vm.NewTypeError("fetch: no response maker"))
@@ -158,7 +212,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	default:
 		return reject(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Code: "ERR_UNSUPPORTED_SCHEME", Message: "unknown scheme " + strconv.Quote(u.Scheme)}})
 	}
-	if err := s.env.Check(bindings.PermNet, hostPort(u)); err != nil {
+	if err := s.env.Check(bindings.PermNet, t.hostPort); err != nil {
 		return reject(err)
 	}
 
@@ -197,27 +251,29 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		}
 	}
 
-	ctx, cancel := context.WithCancelCause(s.env.Context())
+	ctx, cancel := context.WithCancel(s.env.Context())
 	c.cancel = cancel
-	c.w = s.env.NewWaiter("fetch "+rawURL, func() { c.stop(bindings.ErrCancelled) })
+	c.w = s.env.NewWaiter(t.what, c.stop)
 	ret := result(c.w.Value())
 	if c.w.Done() {
-		c.stop(bindings.ErrCancelled)
+		c.stop()
 		if ownBody != nil {
 			ownBody.Close()
 		}
 		return ret
 	}
 
-	req, err := http.NewRequestWithContext(ctx, method, rawURL, body)
+	// the URL is parsed already: the request gets its own copy
+	req, err := http.NewRequestWithContext(ctx, method, "", body)
 	if err != nil {
 		c.w.Reject(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: err})
-		c.stop(err)
+		c.stop()
 		if ownBody != nil {
 			ownBody.Close()
 		}
 		return ret
 	}
+	req.URL, req.Host = new(*u), t.host
 	if bodyLen >= 0 {
 		req.ContentLength = bodyLen
 		if bodyLen == 0 {
@@ -259,21 +315,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		req.Header["User-Agent"] = defaultUserAgent
 	}
 
-	base := s.client()
-	cl := *base
-	switch redirect {
-	case "manual":
-		cl.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	case "error":
-		cl.CheckRedirect = func(*http.Request, []*http.Request) error { return errRedirect }
-	default:
-		cl.CheckRedirect = func(r *http.Request, via []*http.Request) error {
-			if len(via) > maxRedirects {
-				return errors.New("redirect count exceeded")
-			}
-			return s.env.Check(bindings.PermNet, hostPort(r.URL))
-		}
-	}
+	cl := s.clientFor(redirect)
 	isHead := method == http.MethodHead
 	// Like Loop.Go, but the goroutine goes on after handing the headers
 	// over: it reads a small body ahead (see prefetch).
@@ -418,10 +460,10 @@ func (c *fetchCall) settle(info respInfo, err error) error {
 	vm := s.env.VM
 	var bodyID int64
 	if info.pf != nil {
-		c.body = s.newPrefetchedBody(info.pf, info.size, func() { c.cancel(nil) })
+		c.body = s.newPrefetchedBody(info.pf, info.size, c.cancel)
 		bodyID = c.body.id
 	} else if info.body != nil {
-		c.body = s.newBody(info.body, info.size, func() { c.cancel(nil) })
+		c.body = s.newBody(info.body, info.size, c.cancel)
 		bodyID = c.body.id
 	}
 	return c.w.ResolveCall(c.make(goja.Undefined(), vm.ToValue(info.status), vm.ToValue(info.statusText), vm.ToValue(info.url),
@@ -430,7 +472,7 @@ func (c *fetchCall) settle(info respInfo, err error) error {
 
 func (c *fetchCall) cancelUnlessBody() {
 	if c.body == nil {
-		c.cancel(nil)
+		c.cancel()
 	}
 }
 
@@ -505,7 +547,7 @@ func (c *fetchCall) doAbort(reason goja.Value) {
 	if !c.done {
 		c.abort = reason
 		c.w.Reject(reasonErr{reason})
-		c.stop(errAborted)
+		c.stop()
 		return
 	}
 	if c.body != nil {
@@ -514,9 +556,9 @@ func (c *fetchCall) doAbort(reason goja.Value) {
 }
 
 // stop cancels the request (task cancelled or aborted before the response).
-func (c *fetchCall) stop(cause error) {
+func (c *fetchCall) stop() {
 	if c.cancel != nil {
-		c.cancel(cause)
+		c.cancel()
 	}
 	if c.puller != nil {
 		c.puller.finish()

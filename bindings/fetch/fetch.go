@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime"
 	"mime/multipart"
+	"net/http"
 	"net/textproto"
 	"strings"
 
@@ -62,6 +63,9 @@ type state struct {
 	// the response maker native.fetch is given (always fetch.js's
 	// fetched), asserted once
 	makers bindings.Callables
+
+	clients    [3]*http.Client // by redirect mode (clientFor)
+	lastTarget *target         // the last URL fetched, parsed
 }
 
 func getState(env *bindings.Env) (*state, error) {

@@ -43,19 +43,25 @@ func (p *prefetch) run(rc io.ReadCloser, size int64) {
 	}
 }
 
-// whenDone calls fn on the loop once the body is read: now if it is (and
-// reports true), else from a loop task (on the loop).
-func (p *prefetch) whenDone(reserve func() func(eventloop.Task), fn func()) bool {
+// finished reports whether the body is read (data and err are final).
+func (p *prefetch) finished() bool {
 	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.done
+}
+
+// whenDone reports false if the body is read already; otherwise it
+// arranges for fn to run on loop once it is, and reports true. (Callers
+// check finished first, so that the common case makes no closure.)
+func (p *prefetch) whenDone(loop *eventloop.Loop, fn func()) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.done {
-		p.mu.Unlock()
-		fn()
-		return true
+		return false
 	}
-	p.notify = reserve()
+	p.notify = loop.Reserve()
 	p.task = func() error { fn(); return nil }
-	p.mu.Unlock()
-	return false
+	return true
 }
 
 // reader is the prefetched body as an io.ReadCloser for a forwarded body.
