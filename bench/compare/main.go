@@ -8,6 +8,13 @@
 // same cross-process scheduling; the figure for a client in the server's own
 // process is printed too, for reference.
 //
+// For the fetch workloads a third run sits between the two: arun's engine
+// with a host function that does the whole request in Go (one goroutine
+// round trip and one await per request, no Response, no second await;
+// this binary re-executed with -fetchfloor). It is the least any binding
+// of fetch can cost on this engine, so "arun fetch / Go client" can only
+// be as low as "floor / Go client".
+//
 // A second table is the engine floor: arun running the Node version of each
 // asyncio workload (plain promises and a few lines of JavaScript, no asyncio
 // library), against python. Where even that takes more than half of
@@ -36,6 +43,9 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/arun-js/arun/runtime"
+	"github.com/dop251/goja"
 )
 
 type result struct {
@@ -56,10 +66,17 @@ func main() {
 	dir := flag.String("dir", "bench/workloads", "workload directory")
 	goclient := flag.String("goclient", "", "internal: run the Go client against this URL (-n requests, -c at a time) and exit")
 	n := flag.Int("n", 10_000, "internal: requests for -goclient")
-	c := flag.Int("c", 1, "internal: concurrency for -goclient")
+	c := flag.Int("c", 1, "internal: concurrency for -goclient and -fetchfloor")
+	fetchfloor := flag.String("fetchfloor", "", "internal: run arun's fetch floor against this URL (-n requests, -c at a time) and exit")
 	flag.Parse()
 	if *goclient != "" {
 		goClient(*goclient, *n, *c)
+		return
+	}
+	if *fetchfloor != "" {
+		if err := fetchFloor(*fetchfloor, *n, *c); err != nil {
+			fail(err)
+		}
 		return
 	}
 
@@ -96,7 +113,6 @@ func main() {
 	fmt.Printf("%d runs each, medians; %s, %d CPUs\n\n", *runs, time.Now().Format("2006-01-02 15:04"), numCPU())
 	fmt.Println("| workload | arun | node | python | arun/python | arun/node | RSS arun | RSS node | RSS python |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|")
-	fetchRes := map[string]result{}
 	all := map[string]map[string]result{}
 	for _, w := range order {
 		if sel != nil && !sel.MatchString(w) {
@@ -119,7 +135,6 @@ func main() {
 			res["plain"] = measure([]string{arun, filepath.Join(*dir, w+".mjs")}, env, *runs)
 		}
 		a, n, p := res["arun"], res["node"], res["python"]
-		fetchRes[w] = a
 		all[w] = res
 		fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w,
 			dur(a), dur(n), dur(p), ratio(a, p), ratio(a, n), rss(a), rss(n), rss(p))
@@ -162,35 +177,84 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		seq := measure([]string{self, "-goclient", url, "-n", "10000", "-c", "1"}, env, *runs)
-		conc := measure([]string{self, "-goclient", url, "-n", "40000", "-c", "50"}, env, *runs)
-		fmt.Printf("\nplain Go net/http client, own process (the ceiling): fetch_seq %s (arun %s), fetch_conc %s (arun %s)\n",
-			dur(seq), ratio(fetchRes["fetch_seq"], seq), dur(conc), ratio(fetchRes["fetch_conc"], conc))
-		fmt.Printf("same client inside this process, next to the server: fetch_seq %s, fetch_conc %s\n",
+		fmt.Println("\nfetch against the ceiling (a plain Go net/http client loop in its own process) and the engine floor")
+		fmt.Println("(arun with a host function doing each request in Go: one goroutine round trip and one await per")
+		fmt.Println("request), measured interleaved:")
+		fmt.Println("\n| workload | arun fetch | floor | Go client | arun/Go | floor/Go | arun/floor |")
+		fmt.Println("|---|---|---|---|---|---|---|")
+		for _, w := range []struct {
+			name string
+			n, c string
+		}{{"fetch_seq", "10000", "1"}, {"fetch_conc", "40000", "50"}} {
+			if sel != nil && !sel.MatchString(w.name) {
+				continue
+			}
+			r := measureInterleaved([][]string{
+				{arun, filepath.Join(*dir, w.name+".js")},
+				{self, "-fetchfloor", url, "-n", w.n, "-c", w.c},
+				{self, "-goclient", url, "-n", w.n, "-c", w.c},
+			}, env, *runs)
+			fmt.Printf("| %s | %s | %s | %s | %s | %s | %s |\n", w.name, dur(r[0]), dur(r[1]), dur(r[2]),
+				ratio(r[0], r[2]), ratio(r[1], r[2]), ratio(r[0], r[1]))
+			for i, x := range r {
+				if x.err != nil {
+					fmt.Fprintf(os.Stderr, "  %s run %d failed: %v\n%s\n", w.name, i, x.err, x.out)
+				}
+			}
+		}
+		fmt.Printf("same Go client inside this process, next to the server: fetch_seq %s, fetch_conc %s\n",
 			goClient(url, 10_000, 1).Round(time.Millisecond), goClient(url, 40_000, 50).Round(time.Millisecond))
 	}
 }
 
 func measure(argv, env []string, runs int) result {
-	var all []result
+	return measureInterleaved([][]string{argv}, env, runs)[0]
+}
+
+// measureInterleaved runs each command once per round, runs rounds, and
+// returns each one's median (or its first failure): the machine's load
+// drifts, and commands compared with each other should see the same drift.
+func measureInterleaved(argvs [][]string, env []string, runs int) []result {
+	all := make([][]result, len(argvs))
+	failed := make([]*result, len(argvs))
 	for i := 0; i < runs; i++ {
-		cmd := exec.Command(argv[0], argv[1:]...)
-		cmd.Env = env
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		start := time.Now()
-		err := cmd.Run()
-		r := result{wall: time.Since(start), out: out.String(), err: err}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			r.rssKB = ru.Maxrss
+		for k, argv := range argvs {
+			if failed[k] != nil {
+				continue
+			}
+			r := runOnce(argv, env)
+			if r.err != nil {
+				failed[k] = &r
+				continue
+			}
+			all[k] = append(all[k], r)
 		}
-		if err != nil {
-			return r
-		}
-		all = append(all, r)
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].wall < all[j].wall })
-	return all[len(all)/2]
+	out := make([]result, len(argvs))
+	for k := range argvs {
+		if failed[k] != nil {
+			out[k] = *failed[k]
+			continue
+		}
+		rs := all[k]
+		sort.Slice(rs, func(i, j int) bool { return rs[i].wall < rs[j].wall })
+		out[k] = rs[len(rs)/2]
+	}
+	return out
+}
+
+func runOnce(argv, env []string) result {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	r := result{wall: time.Since(start), out: out.String(), err: err}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.rssKB = ru.Maxrss
+	}
+	return r
 }
 
 func dur(r result) string {
@@ -265,6 +329,47 @@ func goClient(url string, n, c int) time.Duration {
 	}
 	wg.Wait()
 	return time.Since(start)
+}
+
+// fetchFloor is the least a fetch binding can cost on arun's engine: a
+// runtime (tuned as the CLI tunes it) whose script awaits getText(url), a
+// host function that does the request and reads the body in Go, n times,
+// c at a time.
+func fetchFloor(url string, n, c int) error {
+	if n <= 0 || c <= 0 {
+		return fmt.Errorf("fetchfloor: -n and -c must be positive")
+	}
+	defer runtime.TuneGC(runtime.DefaultMinHeap)()
+	rt, err := runtime.New(runtime.Options{Permissions: runtime.AllowAll(), Stdout: os.Stdout, Stderr: os.Stderr})
+	if err != nil {
+		return err
+	}
+	defer rt.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c}}
+	env := rt.Env()
+	if err := env.VM.Set("getText", func(u string) goja.Value {
+		return env.Async("getText "+u, func(ctx context.Context) (any, error) {
+			req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+			if err != nil {
+				return nil, err
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				return nil, err
+			}
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			return string(b), err
+		})
+	}); err != nil {
+		return err
+	}
+	src := fmt.Sprintf(`const url = %q;
+let left = %d, bytes = 0;
+async function worker() { while (left-- > 0) { const t = await getText(url); bytes += t.length; } }
+await Promise.all(Array.from({ length: %d }, worker));
+console.log("done", bytes);`, url, n, c)
+	return rt.RunString(context.Background(), "fetchfloor.js", src)
 }
 
 // haveAny reports whether any workload has a result from one of names.
