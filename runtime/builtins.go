@@ -7,6 +7,7 @@ import (
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
 	"github.com/arun-js/arun/bindings/testing"
+	weburl "github.com/arun-js/arun/bindings/url"
 	"github.com/arun-js/arun/bindings/web"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -30,11 +31,30 @@ func fromNodejs(name string, aliases ...string) bindings.Module {
 	}}
 }
 
+// withWebURL makes a module's URL and URLSearchParams the globals (arun's
+// WHATWG classes), as in Node, where require("url").URL === URL.
+func withWebURL(m bindings.Module) bindings.Module {
+	init := m.Init
+	m.Init = func(env *bindings.Env, module *goja.Object) error {
+		if err := init(env, module); err != nil {
+			return err
+		}
+		exp := module.Get("exports").ToObject(env.VM)
+		for _, name := range []string{"URL", "URLSearchParams"} {
+			if err := exp.Set(name, env.VM.Get(name)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return m
+}
+
 // builtinModules is the table of modules every runtime has.
 func builtinModules() []bindings.Module {
 	return []bindings.Module{
 		fromNodejs("buffer", "node:buffer"),
-		fromNodejs("url", "node:url"),
+		withWebURL(fromNodejs("url", "node:url")),
 		fromNodejs("util", "node:util"),
 	}
 }
@@ -45,6 +65,7 @@ var bindingPackages = []struct {
 	modules func() []bindings.Module
 	globals func() []bindings.Global
 }{
+	{weburl.Modules, weburl.Globals},
 	{web.Modules, web.Globals},
 	{asyncio.Modules, asyncio.Globals},
 	{fetch.Modules, fetch.Globals},
@@ -71,7 +92,8 @@ func builtinGlobals() []bindings.Global {
 }
 
 // nodejsGlobals enables goja_nodejs's require machinery (needed by its
-// buffer and url modules) and installs Buffer, URL and URLSearchParams.
+// buffer and url modules) and installs Buffer (and goja_nodejs's URL and
+// URLSearchParams, which bindings/url's WHATWG classes replace).
 func nodejsGlobals(env *bindings.Env) error {
 	vm := env.VM
 	reg := require.NewRegistry(require.WithLoader(func(path string) ([]byte, error) {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"unicode/utf8"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/arun-js/arun/eventloop"
@@ -223,7 +222,7 @@ func (s *state) read(id int64, all, text bool) goja.Value {
 			}
 			switch {
 			case text:
-				w.Resolve(decodeUTF8(data))
+				w.Resolve(bindings.DecodeUTF8(data))
 			case all:
 				w.Resolve(vm.NewArrayBuffer(data))
 			case eof:
@@ -262,69 +261,6 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
-// decodeUTF8 decodes bytes as the WHATWG "UTF-8 decode" does: a leading BOM
-// is dropped and every maximal invalid subsequence becomes U+FFFD.
-func decodeUTF8(b []byte) string {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	var sb bytes.Buffer
-	sb.Grow(len(b) + 8)
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			sb.WriteByte(c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r != utf8.RuneError || n > 1 {
-			sb.Write(b[i : i+n])
-			i += n
-			continue
-		}
-		// invalid: skip the maximal subpart of a well-formed sequence
-		sb.WriteString("\uFFFD")
-		i += maximalSubpart(b[i:])
-	}
-	return sb.String()
-}
-
-// maximalSubpart is the length of the longest prefix of b that starts a
-// well-formed UTF-8 sequence (at least 1).
-func maximalSubpart(b []byte) int {
-	c := b[0]
-	var need int
-	lo, hi := byte(0x80), byte(0xBF)
-	switch {
-	case c >= 0xC2 && c <= 0xDF:
-		need = 1
-	case c == 0xE0:
-		need, lo = 2, 0xA0
-	case c >= 0xE1 && c <= 0xEC, c == 0xEE, c == 0xEF:
-		need = 2
-	case c == 0xED:
-		need, hi = 2, 0x9F
-	case c == 0xF0:
-		need, lo = 3, 0x90
-	case c >= 0xF1 && c <= 0xF3:
-		need = 3
-	case c == 0xF4:
-		need, hi = 3, 0x8F
-	default:
-		return 1
-	}
-	i := 1
-	for ; i <= need && i < len(b); i++ {
-		if b[i] < lo || b[i] > hi {
-			break
-		}
-		lo, hi = 0x80, 0xBF
-	}
-	return i
-}
-
 // readPrefetched answers a read of a prefetched body: at once if it is in
 // (the common case: no closure, no loop reservation), else when it is.
 func (s *state) readPrefetched(b *nativeBody, w *bindings.Waiter, all, text bool) {
@@ -357,7 +293,7 @@ func (s *state) deliverPrefetched(b *nativeBody, w *bindings.Waiter, all, text b
 	switch {
 	case text:
 		s.finish(b)
-		w.Resolve(decodeUTF8(pf.data))
+		w.Resolve(bindings.DecodeUTF8(pf.data))
 	case all:
 		s.finish(b)
 		w.Resolve(s.env.VM.NewArrayBuffer(bytes.Clone(pf.data)))

@@ -133,7 +133,7 @@ func (s *state) natives() *goja.Object {
 		return vm.ToValue(vm.NewArrayBuffer([]byte(call.Argument(0).String())))
 	})
 	set("decode", func(call goja.FunctionCall) goja.Value {
-		return vm.ToValue(decodeUTF8(s.bytesOf(call.Argument(0))))
+		return vm.ToValue(bindings.DecodeUTF8(s.bytesOf(call.Argument(0))))
 	})
 	set("encodeMultipart", s.encodeMultipart)
 	set("parseMultipart", s.parseMultipart)
@@ -225,7 +225,7 @@ func (s *state) parseMultipart(call goja.FunctionCall) goja.Value {
 			}
 			out = append(out, vm.NewArray(name, vm.NewArrayBuffer(b.Bytes()), fn, ct))
 		} else {
-			out = append(out, vm.NewArray(name, decodeUTF8(b.Bytes())))
+			out = append(out, vm.NewArray(name, bindings.DecodeUTF8(b.Bytes())))
 		}
 	}
 	return vm.NewArray(out...)

@@ -1,0 +1,268 @@
+// Package url gives scripts the WHATWG URL Standard's URL and
+// URLSearchParams globals. Parsing, the setters and the host parser
+// (IDNA, IPv4 and IPv6) are github.com/nlnwa/whatwg-url's, a Go
+// implementation of the standard; the classes are JavaScript (url.js,
+// embedded, compiled once per process), and the
+// application/x-www-form-urlencoded parser and serializer that
+// URLSearchParams uses are here in Go.
+//
+// Everything runs on the loop goroutine.
+package url
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/arun-js/arun/bindings"
+	"github.com/dop251/goja"
+	wurl "github.com/nlnwa/whatwg-url/url"
+)
+
+//go:embed url.js
+var urlSrc string
+
+var urlScript = bindings.NewScript("arun:internal/url.js", urlSrc)
+
+// Modules returns the package's modules: none (the "url" module is
+// goja_nodejs's, with these classes in it).
+func Modules() []bindings.Module { return nil }
+
+// Globals returns the installer of URL and URLSearchParams (made on first
+// use).
+func Globals() []bindings.Global {
+	return []bindings.Global{func(env *bindings.Env) error {
+		return env.LazyGlobals([]string{"URL", "URLSearchParams"}, func() (*goja.Object, error) {
+			v, err := urlScript.Run(env.VM)
+			if err != nil {
+				return nil, fmt.Errorf("url: %w", err)
+			}
+			fn, ok := goja.AssertFunction(v)
+			if !ok {
+				return nil, fmt.Errorf("url: url.js is not a function expression")
+			}
+			exp, err := fn(goja.Undefined(), natives(env))
+			if err != nil {
+				return nil, fmt.Errorf("url: %w", err)
+			}
+			return exp.ToObject(env.VM), nil
+		})
+	}}
+}
+
+// handle is a parsed URL as url.js holds it.
+type handle struct{ u *wurl.Url }
+
+var parser = wurl.NewParser()
+
+func natives(env *bindings.Env) *goja.Object {
+	vm := env.VM
+	o := vm.NewObject()
+	parse := func(call goja.FunctionCall) *wurl.Url {
+		in := usv(call.Argument(0))
+		var u *wurl.Url
+		var err error
+		if b := call.Argument(1); goja.IsUndefined(b) {
+			u, err = parser.Parse(in)
+		} else {
+			u, err = parser.ParseRef(usv(b), in)
+		}
+		if err != nil {
+			return nil
+		}
+		return u
+	}
+	set := func(name string, fn func(call goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
+	// parse(input, base?): a handle, or null if input (against base) is no URL
+	set("parse", func(call goja.FunctionCall) goja.Value {
+		if u := parse(call); u != nil {
+			return vm.ToValue(&handle{u})
+		}
+		return goja.Null()
+	})
+	set("canParse", func(call goja.FunctionCall) goja.Value { return vm.ToValue(parse(call) != nil) })
+	// get(handle, part)
+	set("get", func(call goja.FunctionCall) goja.Value {
+		u := unwrap(vm, call.Argument(0))
+		var s string
+		switch call.Argument(1).String() {
+		case "href":
+			s = u.Href(false)
+		case "origin":
+			s = origin(u)
+		case "protocol":
+			s = u.Protocol()
+		case "username":
+			s = u.Username()
+		case "password":
+			s = u.Password()
+		case "host":
+			s = u.Host()
+		case "hostname":
+			s = u.Hostname()
+		case "port":
+			s = u.Port()
+		case "pathname":
+			s = u.Pathname()
+		case "search":
+			s = u.Search()
+		case "hash":
+			s = u.Hash()
+		}
+		return vm.ToValue(s)
+	})
+	// set(handle, part, value): the setters of the standard's API
+	set("set", func(call goja.FunctionCall) goja.Value {
+		u := unwrap(vm, call.Argument(0))
+		v := usv(call.Argument(2))
+		switch call.Argument(1).String() {
+		case "protocol":
+			u.SetProtocol(v)
+		case "username":
+			u.SetUsername(v)
+		case "password":
+			u.SetPassword(v)
+		case "host":
+			u.SetHost(v)
+		case "hostname":
+			u.SetHostname(v)
+		case "port":
+			u.SetPort(v)
+		case "pathname":
+			u.SetPathname(v)
+		case "search":
+			u.SetSearch(v)
+		case "hash":
+			u.SetHash(v)
+		}
+		return goja.Undefined()
+	})
+	// parseQuery(string): [name, value, ...] as application/x-www-form-urlencoded
+	set("parseQuery", func(call goja.FunctionCall) goja.Value {
+		pairs := parseQuery(usv(call.Argument(0)))
+		out := make([]any, len(pairs))
+		for i, p := range pairs {
+			out[i] = p
+		}
+		return vm.NewArray(out...)
+	})
+	// serializeQuery([name, value, ...])
+	set("serializeQuery", func(call goja.FunctionCall) goja.Value {
+		a := call.Argument(0).ToObject(vm)
+		n := int(a.Get("length").ToInteger())
+		var sb strings.Builder
+		for i := 0; i+1 < n; i += 2 {
+			if i > 0 {
+				sb.WriteByte('&')
+			}
+			formEncode(&sb, usv(a.Get(strconv.Itoa(i))))
+			sb.WriteByte('=')
+			formEncode(&sb, usv(a.Get(strconv.Itoa(i+1))))
+		}
+		return vm.ToValue(sb.String())
+	})
+	return o
+}
+
+func unwrap(vm *goja.Runtime, v goja.Value) *wurl.Url {
+	if h, ok := v.Export().(*handle); ok {
+		return h.u
+	}
+	panic(vm.NewTypeError("url: not a URL handle"))
+}
+
+// usv is v as a USVString: lone surrogates become U+FFFD.
+func usv(v goja.Value) string {
+	s, ok := v.(goja.String)
+	if !ok {
+		return v.String()
+	}
+	return s.String() // goja decodes UTF-16 with replacement
+}
+
+// origin is the serialization of u's origin: scheme://host[:port] for the
+// special network schemes, the inner URL's for blob:, "null" otherwise.
+func origin(u *wurl.Url) string {
+	switch u.Scheme() {
+	case "http", "https", "ws", "wss", "ftp":
+		return u.Protocol() + "//" + u.Host()
+	case "blob":
+		if inner, err := parser.Parse(u.Pathname()); err == nil {
+			switch inner.Scheme() {
+			case "http", "https":
+				return origin(inner)
+			}
+		}
+	}
+	return "null"
+}
+
+// parseQuery is the application/x-www-form-urlencoded parser.
+func parseQuery(s string) []string {
+	var out []string
+	for _, seq := range strings.Split(s, "&") {
+		if seq == "" {
+			continue
+		}
+		name, value, _ := strings.Cut(seq, "=")
+		out = append(out, formDecode(name), formDecode(value))
+	}
+	return out
+}
+
+// formDecode replaces + by a space, percent-decodes (an invalid escape
+// stays as it is) and decodes the bytes as UTF-8 with replacement.
+func formDecode(s string) string {
+	if !strings.ContainsAny(s, "+%") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '+':
+			b = append(b, ' ')
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			i += 2
+		default:
+			b = append(b, c)
+		}
+	}
+	return bindings.DecodeUTF8(b)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
+
+// formEncode writes s with the application/x-www-form-urlencoded byte
+// serializer: space as +, alphanumerics and *-._ as they are, every other
+// byte of its UTF-8 as %XX.
+func formEncode(sb *strings.Builder, s string) {
+	const hexDigits = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			sb.WriteByte('+')
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '*', c == '-', c == '.', c == '_':
+			sb.WriteByte(c)
+		default:
+			sb.WriteByte('%')
+			sb.WriteByte(hexDigits[c>>4])
+			sb.WriteByte(hexDigits[c&15])
+		}
+	}
+}
