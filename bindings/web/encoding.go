@@ -120,6 +120,13 @@ type decoder struct {
 
 func newDecoder(label string, fatal, ignoreBOM bool) *decoder {
 	l := strings.ToLower(strings.Trim(label, "\t\n\f\r "))
+	// every label is printable ASCII without spaces; anything else (a \v,
+	// a NUL, U+00A0 or U+2028 that x/text's lookup would trim) names none
+	for i := 0; i < len(l); i++ {
+		if l[i] <= ' ' || l[i] > '~' {
+			return nil
+		}
+	}
 	d := &decoder{fatal: fatal, ignoreBOM: ignoreBOM}
 	switch {
 	case utf8Labels[l]:
