@@ -8,7 +8,12 @@ import (
 // DecodeUTF8 decodes bytes as the WHATWG "UTF-8 decode" does: a leading BOM
 // is dropped and every maximal invalid subsequence becomes U+FFFD.
 func DecodeUTF8(b []byte) string {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	return DecodeUTF8WithoutBOM(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")))
+}
+
+// DecodeUTF8WithoutBOM is the WHATWG "UTF-8 decode without BOM": as
+// DecodeUTF8, but a leading BOM stays (U+FEFF).
+func DecodeUTF8WithoutBOM(b []byte) string {
 	if utf8.Valid(b) {
 		return string(b)
 	}

@@ -135,6 +135,10 @@ func (s *state) natives() *goja.Object {
 	set("decode", func(call goja.FunctionCall) goja.Value {
 		return vm.ToValue(bindings.DecodeUTF8(s.bytesOf(call.Argument(0))))
 	})
+	// decodeKeepBOM: "UTF-8 decode without BOM" (the urlencoded parser's)
+	set("decodeKeepBOM", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(bindings.DecodeUTF8WithoutBOM(s.bytesOf(call.Argument(0))))
+	})
 	set("encodeMultipart", s.encodeMultipart)
 	set("parseMultipart", s.parseMultipart)
 	return o

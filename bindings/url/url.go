@@ -230,7 +230,7 @@ func formDecode(s string) string {
 			b = append(b, c)
 		}
 	}
-	return bindings.DecodeUTF8(b)
+	return bindings.DecodeUTF8WithoutBOM(b)
 }
 
 func isHex(c byte) bool {

@@ -19,8 +19,28 @@
     }
   };
   const illegal = () => typeError("Illegal invocation", "ERR_INVALID_THIS");
-  // WebIDL USVString: ToString (a Symbol throws); Go replaces lone surrogates
-  const str = (v) => `${v}`;
+  // WebIDL USVString: ToString (a Symbol throws), lone surrogates to U+FFFD
+  // (by code unit: goja's regular expressions see code points)
+  const isLead = (c) => c >= 0xd800 && c <= 0xdbff, isTrail = (c) => c >= 0xdc00 && c <= 0xdfff;
+  const wellFormed = (s, from) => {
+    let out = s.slice(0, from);
+    for (let i = from; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (isLead(c) && i + 1 < s.length && isTrail(s.charCodeAt(i + 1))) { out += s[i] + s[i + 1]; i++; }
+      else out += isLead(c) || isTrail(c) ? "\uFFFD" : s[i];
+    }
+    return out;
+  };
+  const str = (v) => {
+    const s = `${v}`;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdfff) continue;
+      if (isLead(c) && i + 1 < s.length && isTrail(s.charCodeAt(i + 1))) { i++; continue; }
+      return wellFormed(s, i);
+    }
+    return s;
+  };
   const webidl = (C, name, attrs) => {
     Object.defineProperty(C.prototype, Symbol.toStringTag, { value: name, configurable: true });
     for (const n of attrs) {
@@ -135,12 +155,16 @@
           }
           return;
         }
-        // a record<USVString, USVString>: own enumerable string keys
+        // a record<USVString, USVString>: own enumerable string keys; keys
+        // equal once made USVStrings keep the first place and the last value
+        const at = new Map();
         for (const k of Reflect.ownKeys(init)) {
           if (typeof k !== "string") continue;
           const d = Reflect.getOwnPropertyDescriptor(init, k);
           if (d === undefined || !d.enumerable) continue;
-          this.#list.push(k, str(init[k]));
+          const key = str(k), value = str(init[k]);
+          if (at.has(key)) this.#list[at.get(key) + 1] = value;
+          else { at.set(key, this.#list.length); this.#list.push(key, value); }
         }
         return;
       }
