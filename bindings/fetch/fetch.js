@@ -558,7 +558,7 @@
       return fd;
     }
     if (essence === "application/x-www-form-urlencoded") {
-      for (const [k, v] of new g.URLSearchParams(native.decode(u))) fd.append(k, v);
+      for (const [k, v] of new g.URLSearchParams(native.decodeKeepBOM(u))) fd.append(k, v);
       return fd;
     }
     throw typeError("Could not parse content as FormData.", "ERR_INVALID_STATE");
@@ -665,10 +665,18 @@
     if (up === "CONNECT" || up === "TRACE" || up === "TRACK") throw typeError(`'${m}' HTTP method is unsupported.`, "ERR_INVALID_ARG_VALUE");
     return normMethods[up] || m;
   }
+  // baseURL is the base relative URLs resolve against: location's href
+  // when the script or host defined a location (as Deno's --location), else
+  // none (a relative URL is an error, as in Node)
+  function baseURL() {
+    const loc = g.location;
+    return loc !== null && typeof loc === "object" && typeof loc.href === "string" ? loc.href : undefined;
+  }
   function parseURL(input, what) {
     let u;
     try {
-      u = new g.URL(input);
+      const base = baseURL();
+      u = base === undefined ? new g.URL(input) : new g.URL(input, base);
     } catch (cause) {
       const e = typeError(`${what}: Failed to parse URL from ${input}`, "ERR_INVALID_URL");
       e.cause = cause;
@@ -678,16 +686,16 @@
   }
   // the last URL string parsed and its href: a script that fetches the
   // same URL over and over parses it once
-  let lastIn = null, lastHref = "", lastURLCtor = null;
+  let lastIn = null, lastHref = "", lastURLCtor = null, lastBase;
   function requestURL(input) {
     const str = `${input}`;
-    if (str === lastIn && g.URL === lastURLCtor) return lastHref;
+    if (str === lastIn && g.URL === lastURLCtor && (g.location === undefined ? lastBase === undefined : baseURL() === lastBase)) return lastHref;
     const u = parseURL(str, "Request");
     if (u.username !== "" || u.password !== "") {
       throw typeError(`Request cannot be constructed from a URL that includes credentials: ${input}`, "ERR_INVALID_URL");
     }
     const href = u.href;
-    lastIn = str; lastHref = href; lastURLCtor = g.URL;
+    lastIn = str; lastHref = href; lastURLCtor = g.URL; lastBase = baseURL();
     return href;
   }
   const reqDefaults = () => ({
