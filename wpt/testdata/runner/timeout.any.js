@@ -1,0 +1,3 @@
+// META: timeout=long
+test(() => {}, "passes");
+promise_test(() => new Promise(() => {}), "never settles");

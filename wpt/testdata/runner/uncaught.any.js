@@ -1,0 +1,2 @@
+test(() => {}, "defined before the throw");
+throw new Error("boom at load");
