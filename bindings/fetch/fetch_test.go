@@ -161,6 +161,17 @@ console.log(r.headers.get("content-type"), r.headers.get("x-multi"));
 console.log(JSON.stringify(r.headers.getSetCookie()), r.bodyUsed);
 console.log(await r.text(), r.bodyUsed);`,
 			"200 true OK basic false true\ntext/plain; charset=utf-8 x, y\n[\"a=1\",\"b=2\"] false\nhello world true"},
+		{"relative URLs resolve against location", `
+try { await fetch("/text"); } catch (e) { console.log(e.name, e.code); }
+globalThis.location = new URL(BASE + "/dir/page");
+console.log(await (await fetch("/text")).text(), new Request("x?y").url === BASE + "/dir/x?y");
+delete globalThis.location;
+try { new Request("x"); } catch (e) { console.log(e.name, e.code); }`,
+			"TypeError ERR_INVALID_URL\nhello world true\nTypeError ERR_INVALID_URL"},
+		{"urlencoded formData keeps a BOM", `
+const fd = await new Response("\uFEFFa=\uFEFF", {headers: {"content-type": "application/x-www-form-urlencoded"}}).formData();
+console.log([...fd].map(([k, v]) => [k.charCodeAt(0), k.length, v.charCodeAt(0), v.length].join()).join());`,
+			`65279,2,65279,1`},
 		{"json", `
 const j = await (await fetch(BASE + "/json")).json();
 console.log(JSON.stringify(j), j.s.length);`,
