@@ -205,15 +205,16 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		_ = rej(s.env.ToJSError(err))
 		return result(vm.ToValue(p))
 	}
+	isData := u.Scheme == "data"
 	switch u.Scheme {
-	case "http", "https":
-	case "data":
-		return reject(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Code: "ERR_UNSUPPORTED_SCHEME", Message: "data: URLs are not supported"}})
+	case "http", "https", "data":
 	default:
 		return reject(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: &bindings.Error{Code: "ERR_UNSUPPORTED_SCHEME", Message: "unknown scheme " + strconv.Quote(u.Scheme)}})
 	}
-	if err := s.env.Check(bindings.PermNet, t.hostPort); err != nil {
-		return reject(err)
+	if !isData {
+		if err := s.env.Check(bindings.PermNet, t.hostPort); err != nil {
+			return reject(err)
+		}
 	}
 
 	// The body: a string, bytes, a native body handed over, or a JS puller.
@@ -260,6 +261,15 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 		if ownBody != nil {
 			ownBody.Close()
 		}
+		return ret
+	}
+	if isData {
+		// no network: the response settles on the loop's next turn
+		if ownBody != nil {
+			ownBody.Close()
+		}
+		info, err := dataResponse(rawURL)
+		s.env.Loop.Reserve()(func() error { return c.settle(info, err) })
 		return ret
 	}
 

@@ -290,6 +290,15 @@ for (const u of ["not a url", "ftp://127.0.0.1/x", "/relative"]) {
   try { await fetch(u); } catch (e) { console.log(e.name, e.code || e.cause.code); }
 }`,
 			"TypeError ERR_INVALID_URL\nTypeError ERR_UNSUPPORTED_SCHEME\nTypeError ERR_INVALID_URL"},
+		{"data: URLs", `
+for (const u of ["data:,a%20b", "data:text/HTML;Charset=UTF-8;base64,PGI+aGk8L2I+#f", "data:;base64, aGk=", "data:nocomma", "data:;base64,***"]) {
+  try { const r = await fetch(u); console.log(r.status, r.headers.get("content-type"), JSON.stringify(await r.text()), r.url); }
+  catch (e) { console.log(e.name, e.cause.message); }
+}`,
+			"200 text/plain;charset=US-ASCII \"a b\" data:,a%20b\n" +
+				"200 text/html;charset=UTF-8 \"<b>hi</b>\" data:text/HTML;Charset=UTF-8;base64,PGI+aGk8L2I+\n" +
+				"200 text/plain;charset=US-ASCII \"hi\" data:;base64, aGk=\n" +
+				"TypeError invalid data: URL\nTypeError invalid data: URL"},
 		{"abort before and during", `
 const ac = new AbortController();
 ac.abort();
