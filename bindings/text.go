@@ -72,3 +72,37 @@ func maximalSubpart(b []byte) int {
 	}
 	return i
 }
+
+// PercentDecode decodes the %XX escapes of s (the URL Standard's
+// percent-decode: an invalid escape stays as it is); with plusAsSpace, a +
+// is a space too (the application/x-www-form-urlencoded parser).
+func PercentDecode(s string, plusAsSpace bool) []byte {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '+' && plusAsSpace:
+			b = append(b, ' ')
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			i += 2
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}

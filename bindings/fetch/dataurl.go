@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+
+	"github.com/arun-js/arun/bindings"
 )
 
 // errDataURL is the cause of a data: URL that the data: URL processor
@@ -28,7 +30,7 @@ func dataResponse(href string) (respInfo, error) {
 		return respInfo{}, errDataURL
 	}
 	mimeType = strings.Trim(mimeType, asciiWhitespace)
-	body := percentDecode(encoded)
+	body := bindings.PercentDecode(encoded, false)
 	if rest, ok := cutBase64(mimeType); ok {
 		b, ok := forgivingBase64(string(body))
 		if !ok {
@@ -86,34 +88,6 @@ func cutBase64(mimeType string) (string, bool) {
 		return mimeType, false
 	}
 	return rest[:len(rest)-1], true
-}
-
-// percentDecode decodes %XX escapes; an invalid one stays as it is.
-func percentDecode(s string) []byte {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]) {
-			b = append(b, hexValue(s[i+1])<<4|hexValue(s[i+2]))
-			i += 2
-			continue
-		}
-		b = append(b, s[i])
-	}
-	return b
-}
-
-func isHexDigit(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func hexValue(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c >= 'a':
-		return c - 'a' + 10
-	}
-	return c - 'A' + 10
 }
 
 // forgivingBase64 is the Infra standard's forgiving-base64 decode: ASCII
