@@ -64,6 +64,17 @@ func ExampleOptions_timeout() {
 	// in time <nil>
 }
 
+// Give scripts a location (as Deno's --location): relative URLs in fetch
+// and Request resolve against it.
+func ExampleOptions_location() {
+	rt, _ := runtime.New(runtime.Options{Location: "https://api.example.test/v1/"})
+	defer rt.Close()
+	v, err := rt.Eval(context.Background(), `[location.origin, new Request("users?page=2").url].join(" ")`)
+	fmt.Println(v, err)
+	// Output:
+	// https://api.example.test https://api.example.test/v1/users?page=2 <nil>
+}
+
 // Grant a script only what it needs. Here it may read one directory and
 // nothing else: reading outside it, the network and the environment are
 // denied with a PermissionDenied error naming the permission.

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"math"
 	goruntime "runtime"
@@ -260,3 +261,33 @@ func (d deniedEnv) Set(key string, _ goja.Value) bool { d.deny(key); return fals
 func (d deniedEnv) Has(key string) bool               { d.deny(key); return false }
 func (d deniedEnv) Delete(key string) bool            { d.deny(key); return false }
 func (d deniedEnv) Keys() []string                    { d.deny(""); return nil }
+
+// locationJS makes the global location of Options.Location: a frozen
+// object with URL's parts and toString, like Deno's Location.
+const locationJS = `(function (href) {
+  const u = new URL(href);
+  if (u.protocol !== "http:" && u.protocol !== "https:") {
+    throw new TypeError("location must be an http or https URL: " + href);
+  }
+  const loc = { toString() { return u.href; } };
+  for (const k of ["href", "origin", "protocol", "host", "hostname", "port", "pathname", "search", "hash"]) loc[k] = u[k];
+  Object.defineProperty(loc, Symbol.toStringTag, { value: "Location" });
+  Object.defineProperty(globalThis, "location", { value: Object.freeze(loc), enumerable: true, configurable: false, writable: false });
+})`
+
+// installLocation defines the global location for Options.Location.
+func installLocation(vm *goja.Runtime, href string) error {
+	v, err := vm.RunString(locationJS)
+	if err != nil {
+		return fmt.Errorf("runtime: location: %w", err)
+	}
+	fn, _ := goja.AssertFunction(v)
+	if _, err := fn(goja.Undefined(), vm.ToValue(href)); err != nil {
+		var ex *goja.Exception
+		if errors.As(err, &ex) {
+			return fmt.Errorf("runtime: location %q: %s", href, ex.Value().String())
+		}
+		return fmt.Errorf("runtime: location %q: %w", href, err)
+	}
+	return nil
+}

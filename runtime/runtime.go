@@ -105,6 +105,10 @@ type Options struct {
 	// MaxCallStackSize bounds JS recursion (a RangeError past it); 0 means
 	// a default of 10000 frames.
 	MaxCallStackSize int
+	// Location, if set, is an http(s) URL that becomes the read-only global
+	// location (as Deno's --location): fetch, Request and Response.redirect
+	// resolve relative URLs against it. Without it relative URLs are errors.
+	Location string
 }
 
 // Runtime is one JavaScript runtime with its event loop.
@@ -197,6 +201,11 @@ func New(opts Options) (*Runtime, error) {
 	r.env.SetRequire(func(name string) (goja.Value, error) { return r.ld.require(r.dir, name) })
 	if err := r.installGlobals(); err != nil {
 		return nil, err
+	}
+	if opts.Location != "" {
+		if err := installLocation(r.vm, opts.Location); err != nil {
+			return nil, err
+		}
 	}
 	for _, g := range opts.Globals {
 		if err := g(r.env); err != nil {

@@ -60,6 +60,15 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, d
 			cfg.opts.VirtualTime = true
 		case "--debug":
 			cfg.opts.Debug = true
+		case "--location":
+			if !hasVal {
+				if i+1 >= len(args) {
+					return bad("--location needs an http or https URL")
+				}
+				i++
+				val = args[i]
+			}
+			cfg.opts.Location = val
 		case "--timeout":
 			if !hasVal {
 				if i+1 >= len(args) {

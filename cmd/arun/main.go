@@ -49,6 +49,7 @@ Flags (before FILE):
   --timeout DURATION            stop the whole run after DURATION (Go syntax: 10s, 2m); exit 124
   --unhandled-rejections=MODE   strict (default: exit 1), warn, or none
   --debug                       warn about slow callbacks, unawaited promises, lost task errors
+  --location URL                the global location (http/https): fetch resolves relative URLs against it
   --sandbox                     deny all permissions (grant back with the flags below)
   --allow-read[=PATHS]          allow reading files (comma-separated paths)
   --allow-write[=PATHS]         allow writing files

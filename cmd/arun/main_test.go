@@ -75,6 +75,9 @@ func TestExitPaths(t *testing.T) {
 		{"timeout", []string{"--timeout", "100ms", "spin.js"}, "", 124, "", []string{"timed out"}},
 		{"timeout in a long native call", []string{"--timeout", "200ms", "-e", "const a = []; a.length = 2 ** 32 - 1; a.join(',')"}, "", 124, "", []string{"did not stop"}},
 		{"virtual time", []string{"--virtual-time", "sleep.js"}, "", 0, "an hour later\n", nil},
+		{"location", []string{"--location", "https://example.test/app/", "-e", "console.log(location.href, location.origin, new Request('api?q=1').url, Object.isFrozen(location))"}, "", 0,
+			"https://example.test/app/ https://example.test https://example.test/app/api?q=1 true\n", nil},
+		{"bad location", []string{"--location=ftp://x/", "-e", "1"}, "", 1, "", []string{"location must be an http or https URL"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
