@@ -466,6 +466,7 @@
     if (b.kind === "native") {
       const id = b.src;
       s = new RS({
+        type: "bytes",
         pull(c) {
           d.v = true;
           return native.read(id).then((ab) => { if (ab === null) c.close(); else c.enqueue(new Uint8Array(ab)); });
@@ -475,10 +476,15 @@
     } else if (b.kind === "iterable") {
       let it = null;
       s = new RS({
+        type: "bytes",
         pull(c) {
           d.v = true;
           if (it === null) it = b.src[Symbol.asyncIterator]();
-          return it.next().then((r) => { if (r.done) c.close(); else c.enqueue(chunkBytes(r.value)); });
+          return it.next().then((r) => {
+            if (r.done) { c.close(); return; }
+            const u = chunkBytes(r.value);
+            if (u.length > 0) c.enqueue(u);
+          });
         },
         cancel(reason) {
           d.v = true;
@@ -487,6 +493,7 @@
       }, { highWaterMark: 0 });
     } else {
       s = new RS({
+        type: "bytes",
         pull(c) {
           d.v = true;
           return bytesOf(b).then((u) => { if (u.length > 0) c.enqueue(u); c.close(); });

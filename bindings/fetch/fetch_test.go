@@ -272,6 +272,16 @@ try { await r2.text(); } catch (e) { console.log(e.name); }
 reader.releaseLock();
 await r2.body.cancel();`,
 			"part0;part1;part2; true\nfalse true true\nTypeError"},
+		{"body is a byte stream (BYOB readers)", `
+const r = await fetch(BASE + "/chunks");
+const rd = r.body.getReader({ mode: "byob" });
+let s = "";
+for (;;) { const { value, done } = await rd.read(new Uint8Array(3)); if (done) break; s += new TextDecoder().decode(value) + "|"; }
+console.log(s);
+const b = new Response("hello").body.getReader({ mode: "byob" });
+const { value } = await b.read(new Uint8Array(16));
+console.log(value.byteLength, value.buffer.byteLength);`,
+			"par|t0;|par|t1;|par|t2;|\n5 16"},
 		{"clone", `
 const r = await fetch(BASE + "/text");
 const c = r.clone();
