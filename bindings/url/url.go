@@ -66,7 +66,11 @@ func natives(env *bindings.Env) *goja.Object {
 		if b := call.Argument(1); goja.IsUndefined(b) {
 			u, err = parser.Parse(in)
 		} else {
-			u, err = parser.ParseRef(usv(b), in)
+			// the base must parse on its own (ParseRef takes "" for none)
+			var base *wurl.Url
+			if base, err = parser.Parse(usv(b)); err == nil {
+				u, err = parser.BasicParser(in, base, nil, wurl.NoState)
+			}
 		}
 		if err != nil {
 			return nil

@@ -125,6 +125,7 @@ func TestSearchParams(t *testing.T) {
 		{"relative resolution", `console.log(new URL("d.json", "http://h:8080/x/y.js").href, new URL("../z", "http://h/a/b/c").href, new URL("//o/p", "https://h/").href)`,
 			`http://h:8080/x/d.json http://h/a/z https://o/p`},
 		{"invalid throws ERR_INVALID_URL", `try { new URL("nope") } catch (e) { console.log(e.name, e.code, e.input) }`, `TypeError ERR_INVALID_URL nope`},
+		{"an empty base is no base", `try { new URL("about:blank", "") } catch (e) { console.log(e.code) } console.log(URL.canParse("a", ""), URL.canParse("about:blank", ""))`, "ERR_INVALID_URL\nfalse false"},
 		{"URL.parse", `console.log(URL.parse("x"), URL.parse("x", "http://h/").href)`, `null http://h/x`},
 		{"require(url) shares the classes", `const m = require("node:url"); console.log(m.URL === URL, m.URLSearchParams === URLSearchParams)`, `true true`},
 		{"toStringTag", `console.log(Object.prototype.toString.call(new URL("http://h")), Object.prototype.toString.call(new URLSearchParams().keys()))`,
