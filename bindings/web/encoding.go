@@ -141,11 +141,13 @@ func newDecoder(label string, fatal, ignoreBOM bool) *decoder {
 			return nil
 		}
 		name, err := htmlindex.Name(enc)
-		if err != nil || name == "replacement" || name == "x-user-defined" {
+		if err != nil || name == "replacement" {
 			return nil
 		}
 		d.name = strings.ToLower(name)
-		d.legacy = enc
+		if d.name != "x-user-defined" {
+			d.legacy = enc
+		}
 	}
 	d.reset()
 	return d
@@ -172,6 +174,17 @@ func (d *decoder) decode(in []byte, stream bool) (out []uint16, ok bool) {
 	switch {
 	case d.legacy != nil:
 		out, ok = d.decodeLegacy(in, stream)
+	case d.name == "x-user-defined":
+		// the Encoding standard's x-user-defined: ASCII as it is, every
+		// other byte b to U+F780 + b - 0x80 (never an error, no BOM)
+		out = make([]uint16, len(in))
+		for i, b := range in {
+			out[i] = uint16(b)
+			if b >= 0x80 {
+				out[i] = 0xF780 + uint16(b) - 0x80
+			}
+		}
+		return out, true
 	case d.name == "utf-8":
 		out, ok = d.decodeUTF8(in, stream)
 	default:

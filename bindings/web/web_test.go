@@ -72,6 +72,8 @@ func TestGlobals(t *testing.T) {
 		{"TextDecoder stream", `const d = new TextDecoder(); out(d.decode(new Uint8Array([0xe2, 0x82]), {stream: true}) + "|" + d.decode(new Uint8Array([0xac])))`, "|€"},
 		{"TextDecoder fatal", `try { new TextDecoder("utf-8", {fatal: true}).decode(new Uint8Array([0xc3])) } catch (e) { out(e.name, e.code) }`, "TypeError ERR_ENCODING_INVALID_ENCODED_DATA"},
 		{"TextDecoder unknown", `try { new TextDecoder("nope") } catch (e) { out(e.name, e.code) }`, "RangeError ERR_ENCODING_NOT_SUPPORTED"},
+		{"TextDecoder x-user-defined", `const d = new TextDecoder("x-user-defined"); const s = d.decode(new Uint8Array([0x41, 0x80, 0xff, 0xef, 0xbb, 0xbf])); out(d.encoding, s.length, [...s].map(c => c.charCodeAt(0).toString(16)).join())`,
+			"x-user-defined 6 41,f780,f7ff,f7ef,f7bb,f7bf"},
 		{"TextDecoder label whitespace", `const r = []; for (const l of [" utf-8\n", "\futf8\t", "\vutf-8", "utf-8\u00a0", "\u2028latin1", "\u0000utf8"]) { try { r.push(new TextDecoder(l).encoding) } catch (e) { r.push(e.name) } } out(r.join())`,
 			"utf-8,utf-8,RangeError,RangeError,RangeError,RangeError"},
 		{"TextDecoder utf-16le", `out(new TextDecoder("utf-16le").decode(new Uint8Array([0x3d, 0xd8, 0x00, 0xde, 0x41, 0x00])))`, "😀A"},
