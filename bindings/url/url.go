@@ -86,59 +86,17 @@ func natives(env *bindings.Env) *goja.Object {
 		return goja.Null()
 	})
 	set("canParse", func(call goja.FunctionCall) goja.Value { return vm.ToValue(parse(call) != nil) })
-	// get(handle, part)
+	// get(handle, part) and set(handle, part, value): the standard's
+	// attributes, by name
 	set("get", func(call goja.FunctionCall) goja.Value {
-		u := unwrap(vm, call.Argument(0))
-		var s string
-		switch call.Argument(1).String() {
-		case "href":
-			s = u.Href(false)
-		case "origin":
-			s = origin(u)
-		case "protocol":
-			s = u.Protocol()
-		case "username":
-			s = u.Username()
-		case "password":
-			s = u.Password()
-		case "host":
-			s = u.Host()
-		case "hostname":
-			s = u.Hostname()
-		case "port":
-			s = u.Port()
-		case "pathname":
-			s = u.Pathname()
-		case "search":
-			s = u.Search()
-		case "hash":
-			s = u.Hash()
+		if get, ok := getters[call.Argument(1).String()]; ok {
+			return vm.ToValue(get(unwrap(vm, call.Argument(0))))
 		}
-		return vm.ToValue(s)
+		return vm.ToValue("")
 	})
-	// set(handle, part, value): the setters of the standard's API
 	set("set", func(call goja.FunctionCall) goja.Value {
-		u := unwrap(vm, call.Argument(0))
-		v := usv(call.Argument(2))
-		switch call.Argument(1).String() {
-		case "protocol":
-			u.SetProtocol(v)
-		case "username":
-			u.SetUsername(v)
-		case "password":
-			u.SetPassword(v)
-		case "host":
-			u.SetHost(v)
-		case "hostname":
-			u.SetHostname(v)
-		case "port":
-			u.SetPort(v)
-		case "pathname":
-			u.SetPathname(v)
-		case "search":
-			u.SetSearch(v)
-		case "hash":
-			u.SetHash(v)
+		if set, ok := setters[call.Argument(1).String()]; ok {
+			set(unwrap(vm, call.Argument(0)), usv(call.Argument(2)))
 		}
 		return goja.Undefined()
 	})
@@ -167,6 +125,32 @@ func natives(env *bindings.Env) *goja.Object {
 		return vm.ToValue(sb.String())
 	})
 	return o
+}
+
+var getters = map[string]func(*wurl.Url) string{
+	"href":     func(u *wurl.Url) string { return u.Href(false) },
+	"origin":   origin,
+	"protocol": (*wurl.Url).Protocol,
+	"username": (*wurl.Url).Username,
+	"password": (*wurl.Url).Password,
+	"host":     (*wurl.Url).Host,
+	"hostname": (*wurl.Url).Hostname,
+	"port":     (*wurl.Url).Port,
+	"pathname": (*wurl.Url).Pathname,
+	"search":   (*wurl.Url).Search,
+	"hash":     (*wurl.Url).Hash,
+}
+
+var setters = map[string]func(*wurl.Url, string){
+	"protocol": (*wurl.Url).SetProtocol,
+	"username": (*wurl.Url).SetUsername,
+	"password": (*wurl.Url).SetPassword,
+	"host":     (*wurl.Url).SetHost,
+	"hostname": (*wurl.Url).SetHostname,
+	"port":     (*wurl.Url).SetPort,
+	"pathname": (*wurl.Url).SetPathname,
+	"search":   (*wurl.Url).SetSearch,
+	"hash":     (*wurl.Url).SetHash,
 }
 
 func unwrap(vm *goja.Runtime, v goja.Value) *wurl.Url {
