@@ -31,8 +31,11 @@
     }
     return out;
   };
+  // (most strings have no surrogate at all: one native regexp test)
+  const anySurrogate = /[\uD800-\uDFFF]/;
   const str = (v) => {
     const s = `${v}`;
+    if (!anySurrogate.test(s)) return s;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c < 0xd800 || c > 0xdfff) continue;
@@ -41,6 +44,10 @@
     }
     return s;
   };
+  // strings handed to Go need no conversion: goja decodes UTF-16 with
+  // replacement on the way
+  const text = (v) => `${v}`;
+
   const webidl = (C, name, attrs) => {
     Object.defineProperty(C.prototype, Symbol.toStringTag, { value: name, configurable: true });
     for (const n of attrs) {
@@ -59,19 +66,19 @@
     #params = null;
     constructor(url, base = undefined) {
       need(arguments, 1, "URL constructor");
-      const input = str(url);
-      const h = base === undefined ? native.parse(input) : native.parse(input, str(base));
+      const input = text(url);
+      const h = base === undefined ? native.parse(input) : native.parse(input, text(base));
       if (h === null) {
         const e = typeError("Invalid URL", "ERR_INVALID_URL");
         e.input = input;
-        if (base !== undefined) e.base = str(base);
+        if (base !== undefined) e.base = text(base);
         throw e;
       }
       this.#h = h;
     }
     static canParse(url, base = undefined) {
       need(arguments, 1, "URL.canParse");
-      return base === undefined ? native.canParse(str(url)) : native.canParse(str(url), str(base));
+      return base === undefined ? native.canParse(text(url)) : native.canParse(text(url), text(base));
     }
     static parse(url, base = undefined) {
       need(arguments, 1, "URL.parse");
@@ -83,7 +90,7 @@
     }
     get href() { return native.get(this.#h, "href"); }
     set href(v) {
-      const input = str(v);
+      const input = text(v);
       const h = native.parse(input);
       if (h === null) {
         const e = typeError("Invalid URL", "ERR_INVALID_URL");
@@ -95,22 +102,22 @@
     }
     get origin() { return native.get(this.#h, "origin"); }
     get protocol() { return native.get(this.#h, "protocol"); }
-    set protocol(v) { native.set(this.#h, "protocol", str(v)); }
+    set protocol(v) { native.set(this.#h, "protocol", text(v)); }
     get username() { return native.get(this.#h, "username"); }
-    set username(v) { native.set(this.#h, "username", str(v)); }
+    set username(v) { native.set(this.#h, "username", text(v)); }
     get password() { return native.get(this.#h, "password"); }
-    set password(v) { native.set(this.#h, "password", str(v)); }
+    set password(v) { native.set(this.#h, "password", text(v)); }
     get host() { return native.get(this.#h, "host"); }
-    set host(v) { native.set(this.#h, "host", str(v)); }
+    set host(v) { native.set(this.#h, "host", text(v)); }
     get hostname() { return native.get(this.#h, "hostname"); }
-    set hostname(v) { native.set(this.#h, "hostname", str(v)); }
+    set hostname(v) { native.set(this.#h, "hostname", text(v)); }
     get port() { return native.get(this.#h, "port"); }
-    set port(v) { native.set(this.#h, "port", str(v)); }
+    set port(v) { native.set(this.#h, "port", text(v)); }
     get pathname() { return native.get(this.#h, "pathname"); }
-    set pathname(v) { native.set(this.#h, "pathname", str(v)); }
+    set pathname(v) { native.set(this.#h, "pathname", text(v)); }
     get search() { return native.get(this.#h, "search"); }
     set search(v) {
-      native.set(this.#h, "search", str(v));
+      native.set(this.#h, "search", text(v));
       if (this.#params !== null) paramsUpdate(this.#params, native.get(this.#h, "search"));
     }
     get searchParams() {
@@ -118,7 +125,7 @@
       return this.#params;
     }
     get hash() { return native.get(this.#h, "hash"); }
-    set hash(v) { native.set(this.#h, "hash", str(v)); }
+    set hash(v) { native.set(this.#h, "hash", text(v)); }
     toString() { return native.get(this.#h, "href"); }
     toJSON() { return native.get(this.#h, "href"); }
     [INSPECT](depth, opts, inspect) {
@@ -168,7 +175,7 @@
         }
         return;
       }
-      let s = str(init);
+      let s = text(init);
       if (s.startsWith("?")) s = s.slice(1);
       this.#list = native.parseQuery(s);
     }
