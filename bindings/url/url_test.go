@@ -103,6 +103,7 @@ console.log(pass + "/" + n);
 // URLSearchParams and its link to a URL, table-driven; want is what the
 // script prints.
 func TestSearchParams(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
 	cases := []struct{ name, src, want string }{
 		{"parse", `const p = new URLSearchParams("?a=1&b=x+y&c=%zz&&d&=e&a=2"); console.log(JSON.stringify([...p]), p.size)`,
 			`[["a","1"],["b","x y"],["c","%zz"],["d",""],["","e"],["a","2"]] 6`},
