@@ -60,22 +60,12 @@ func natives(env *bindings.Env) *goja.Object {
 	vm := env.VM
 	o := vm.NewObject()
 	parse := func(call goja.FunctionCall) *wurl.Url {
-		in := usv(call.Argument(0))
-		var u *wurl.Url
-		var err error
-		if b := call.Argument(1); goja.IsUndefined(b) {
-			u, err = parser.Parse(in)
-		} else {
-			// the base must parse on its own (ParseRef takes "" for none)
-			var base *wurl.Url
-			if base, err = parser.Parse(usv(b)); err == nil {
-				u, err = parser.BasicParser(in, base, nil, wurl.NoState)
-			}
+		base := ""
+		hasBase := !goja.IsUndefined(call.Argument(1))
+		if hasBase {
+			base = usv(call.Argument(1))
 		}
-		if err != nil {
-			return nil
-		}
-		return u
+		return parseURL(usv(call.Argument(0)), base, hasBase)
 	}
 	set := func(name string, fn func(call goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
 	// parse(input, base?): a handle, or null if input (against base) is no URL
@@ -96,7 +86,7 @@ func natives(env *bindings.Env) *goja.Object {
 	})
 	set("set", func(call goja.FunctionCall) goja.Value {
 		if set, ok := setters[call.Argument(1).String()]; ok {
-			set(unwrap(vm, call.Argument(0)), usv(call.Argument(2)))
+			setPart(set, unwrap(vm, call.Argument(0)), usv(call.Argument(2)))
 		}
 		return goja.Undefined()
 	})
@@ -125,6 +115,37 @@ func natives(env *bindings.Env) *goja.Object {
 		return vm.ToValue(sb.String())
 	})
 	return o
+}
+
+// parseURL parses in against base (if hasBase), or returns nil. The base
+// must parse on its own (whatwg-url's ParseRef takes "" for none). A panic
+// in the parser is a failure to parse, not a dead process.
+func parseURL(in, base string, hasBase bool) (u *wurl.Url) {
+	defer func() {
+		if recover() != nil {
+			u = nil
+		}
+	}()
+	var err error
+	if !hasBase {
+		u, err = parser.Parse(in)
+	} else {
+		var b *wurl.Url
+		if b, err = parser.Parse(base); err == nil {
+			u, err = parser.BasicParser(in, b, nil, wurl.NoState)
+		}
+	}
+	if err != nil {
+		return nil
+	}
+	return u
+}
+
+// setPart runs a setter; a panic in it (a parser bug) leaves the URL as
+// the setter left it instead of killing the process.
+func setPart(set func(*wurl.Url, string), u *wurl.Url, v string) {
+	defer func() { _ = recover() }()
+	set(u, v)
 }
 
 var getters = map[string]func(*wurl.Url) string{
