@@ -331,6 +331,20 @@ func Harness(getenv func(string) string, cacheDir string) (string, error) {
 	return file, os.Rename(part, file)
 }
 
+// DefaultHarness is Harness with the user cache's "arun" folder (or the
+// temporary directory's) as cacheDir.
+func DefaultHarness(getenv func(string) string) (string, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	dir := filepath.Join(cache, "arun")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	return Harness(getenv, dir)
+}
+
 // extract returns the file name from the gzipped tarball at tgz.
 func extract(tgz, name string) ([]byte, error) {
 	f, err := os.Open(tgz)

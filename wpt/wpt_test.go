@@ -3,7 +3,6 @@ package wpt_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,15 +15,7 @@ import (
 // fetched once with npm into the user cache (.ci/run sets the variable).
 func harness(t *testing.T) string {
 	t.Helper()
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	dir := filepath.Join(cache, "arun")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	h, err := wpt.Harness(os.Getenv, dir)
+	h, err := wpt.DefaultHarness(os.Getenv)
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal(err)

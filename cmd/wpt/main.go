@@ -148,15 +148,7 @@ func findHarness(flagValue, root string) (string, error) {
 	if p := filepath.Join(root, "resources", "testharness.js"); fileExists(p) {
 		return p, nil
 	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	dir := filepath.Join(cache, "arun")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	return wpt.Harness(os.Getenv, dir)
+	return wpt.DefaultHarness(os.Getenv)
 }
 
 func fileExists(p string) bool {

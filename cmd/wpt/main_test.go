@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,15 +14,7 @@ import (
 // arun and (when node is installed) under Node: the per-file lines, the
 // folder and total lines, and -v's list of what failed.
 func TestRun(t *testing.T) {
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	dir := filepath.Join(cache, "arun")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	h, err := wpt.Harness(os.Getenv, dir)
+	h, err := wpt.DefaultHarness(os.Getenv)
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal(err)
