@@ -205,13 +205,13 @@ func RunFile(ctx context.Context, opts Options, rel string) File {
 			return goja.Undefined()
 		},
 		"__wptResult": func(name, message string, status int) {
-			f.Tests = append(f.Tests, Test{Name: name, Status: name4(testStatus, status), Message: message})
+			f.Tests = append(f.Tests, Test{Name: name, Status: statusName(testStatus, status), Message: message})
 		},
 		// the first report wins: an uncaught error while loading, then
 		// the harness's own completion
 		"__wptDone": func(message string, status int) {
 			if f.Harness == "" {
-				f.Harness, f.Message = name4(harnessStatus, status), message
+				f.Harness, f.Message = statusName(harnessStatus, status), message
 			}
 		},
 	}
@@ -232,7 +232,7 @@ func RunFile(ctx context.Context, opts Options, rel string) File {
 	return f
 }
 
-func name4(names []string, i int) string {
+func statusName(names []string, i int) string {
 	if i >= 0 && i < len(names) {
 		return names[i]
 	}
@@ -246,11 +246,8 @@ const driverJS = `(async () => {
   const href = %q, last = %d, timeoutMs = %d;
   globalThis.self = globalThis;
   globalThis.GLOBAL = { isWindow: () => false, isWorker: () => false, isShadowRealm: () => false };
+  // fetch, Request and Response.redirect resolve relative URLs against it
   globalThis.location = new URL(href);
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = function fetch(input, init = undefined) {
-    return realFetch(typeof input === "string" ? new URL(input, location.href).href : input, init);
-  };
   __wptLoad(0);
   const text = (v) => (v === undefined || v === null ? "" : String(v));
   let finish;
@@ -296,7 +293,7 @@ func Harness(getenv func(string) string, cacheDir string) (string, error) {
 	}
 	dir := filepath.Join(cacheDir, strings.ReplaceAll(HarnessPackage, "@", "-"))
 	file := filepath.Join(dir, "testharness.js")
-	if _, err := os.Stat(file); err == nil {
+	if fileExists(file) {
 		return file, nil
 	}
 	npm, err := exec.LookPath("npm")
@@ -331,9 +328,19 @@ func Harness(getenv func(string) string, cacheDir string) (string, error) {
 	return file, os.Rename(part, file)
 }
 
-// DefaultHarness is Harness with the user cache's "arun" folder (or the
-// temporary directory's) as cacheDir.
-func DefaultHarness(getenv func(string) string) (string, error) {
+// DefaultHarness finds testharness.js: $ARUN_TESTHARNESS, else
+// root/resources/testharness.js (a WPT checkout's; root may be ""), else
+// Harness's copy in the user cache's "arun" folder (or the temporary
+// directory's).
+func DefaultHarness(getenv func(string) string, root string) (string, error) {
+	if p := getenv("ARUN_TESTHARNESS"); p != "" {
+		return p, nil
+	}
+	if root != "" {
+		if p := filepath.Join(root, "resources", "testharness.js"); fileExists(p) {
+			return p, nil
+		}
+	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		cache = os.TempDir()
@@ -343,6 +350,11 @@ func DefaultHarness(getenv func(string) string) (string, error) {
 		return "", err
 	}
 	return Harness(getenv, dir)
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // extract returns the file name from the gzipped tarball at tgz.

@@ -15,7 +15,7 @@ import (
 // fetched once with npm into the user cache (.ci/run sets the variable).
 func harness(t *testing.T) string {
 	t.Helper()
-	h, err := wpt.DefaultHarness(os.Getenv)
+	h, err := wpt.DefaultHarness(os.Getenv, "")
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal(err)

@@ -181,14 +181,9 @@ func unwrap(vm *goja.Runtime, v goja.Value) *wurl.Url {
 	panic(vm.NewTypeError("url: not a URL handle"))
 }
 
-// usv is v as a USVString: lone surrogates become U+FFFD.
-func usv(v goja.Value) string {
-	s, ok := v.(goja.String)
-	if !ok {
-		return v.String()
-	}
-	return s.String() // goja decodes UTF-16 with replacement
-}
+// usv is v as a USVString: goja's String decodes UTF-16 with
+// replacement, so lone surrogates become U+FFFD.
+func usv(v goja.Value) string { return v.String() }
 
 // origin is the serialization of u's origin: scheme://host[:port] for the
 // special network schemes, the inner URL's for blob:, "null" otherwise.

@@ -6,7 +6,6 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/dop251/goja"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/transform"
@@ -351,10 +350,3 @@ func (d *decoder) decodeLegacy(in []byte, stream bool) ([]uint16, bool) {
 	return out, true
 }
 
-// decodeUTF8String decodes bytes as UTF-8 with replacement (Blob.text, Response.text).
-func decodeUTF8String(b []byte) goja.String {
-	d := &decoder{name: "utf-8"}
-	d.reset()
-	out, _ := d.decode(b, false)
-	return goja.StringFromUTF16(out)
-}

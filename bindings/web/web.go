@@ -211,7 +211,7 @@ func natives(env *bindings.Env) *goja.Object {
 		return vm.ToValue([]any{r, w})
 	})
 	set("decodeUTF8", func(call goja.FunctionCall) goja.Value {
-		return decodeUTF8String(bytesOf(vm, call.Argument(0)))
+		return vm.ToValue(bindings.DecodeUTF8(bytesOf(vm, call.Argument(0))))
 	})
 	set("newDecoder", func(call goja.FunctionCall) goja.Value {
 		d := newDecoder(call.Argument(0).String(), call.Argument(1).ToBoolean(), call.Argument(2).ToBoolean())

@@ -142,18 +142,7 @@ func findHarness(flagValue, root string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
 	}
-	if p := os.Getenv("ARUN_TESTHARNESS"); p != "" {
-		return p, nil
-	}
-	if p := filepath.Join(root, "resources", "testharness.js"); fileExists(p) {
-		return p, nil
-	}
-	return wpt.DefaultHarness(os.Getenv)
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
+	return wpt.DefaultHarness(os.Getenv, root)
 }
 
 // testFiles expands folders to their *.any.js files (sorted).

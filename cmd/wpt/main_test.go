@@ -14,7 +14,7 @@ import (
 // arun and (when node is installed) under Node: the per-file lines, the
 // folder and total lines, and -v's list of what failed.
 func TestRun(t *testing.T) {
-	h, err := wpt.DefaultHarness(os.Getenv)
+	h, err := wpt.DefaultHarness(os.Getenv, "")
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal(err)
