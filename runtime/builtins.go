@@ -12,7 +12,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/require"
-	"github.com/dop251/goja_nodejs/url"
+	_ "github.com/dop251/goja_nodejs/url"  // registers "url" with goja_nodejs's require
 	_ "github.com/dop251/goja_nodejs/util" // registers "util" with goja_nodejs's require
 )
 
@@ -92,8 +92,9 @@ func builtinGlobals() []bindings.Global {
 }
 
 // nodejsGlobals enables goja_nodejs's require machinery (needed by its
-// buffer and url modules) and installs Buffer (and goja_nodejs's URL and
-// URLSearchParams, which bindings/url's WHATWG classes replace).
+// buffer and url modules) and installs Buffer. URL and URLSearchParams are
+// bindings/url's WHATWG classes; goja_nodejs's "url" module serves the rest
+// of require("url").
 func nodejsGlobals(env *bindings.Env) error {
 	vm := env.VM
 	reg := require.NewRegistry(require.WithLoader(func(path string) ([]byte, error) {
@@ -102,7 +103,6 @@ func nodejsGlobals(env *bindings.Env) error {
 	rm := reg.Enable(vm)
 	env.SetValue(nodejsKey{}, rm)
 	buffer.Enable(vm)
-	url.Enable(vm)
 	// scripts get arun's own require, resolving from the runtime's directory
 	return vm.Set("require", func(call goja.FunctionCall) goja.Value {
 		v, err := env.Require(call.Argument(0).String())
