@@ -38,6 +38,7 @@ const removed = AbortSignal.timeout(10), f = () => heard.push("removed listener 
 removed.addEventListener("abort", f);
 removed.removeEventListener("abort", f);
 const kept = AbortSignal.timeout(10);
+AbortSignal.any([AbortSignal.timeout(10)]).addEventListener("abort", () => heard.push("any"));
 const grew = heap() - before;
 await new Promise((r) => setTimeout(r, 50));
 console.log(grew < 30e6 ? "collected" : "retained " + grew, heard.join(","), kept.aborted, kept.reason.name, removed.aborted);
@@ -45,7 +46,7 @@ console.log(grew < 30e6 ? "collected" : "retained " + grew, heard.join(","), kep
 	if err := rt.RunString(context.Background(), "weak.js", src); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
-	want := "collected TimeoutError,TimeoutError,TimeoutError,onabort true TimeoutError true"
+	want := "collected TimeoutError,TimeoutError,TimeoutError,onabort,any true TimeoutError true"
 	if got := strings.TrimSpace(out.String()); got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}

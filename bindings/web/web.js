@@ -343,6 +343,7 @@
           rs.sources.add(src);
           if (!ss.dependents) ss.dependents = new Set();
           ss.dependents.add(result);
+          syncHold(src);
         }
       }
       return result;
@@ -358,13 +359,15 @@
     sigState(s).timer = 0;
     signalAbort(s, domex("The operation was aborted due to timeout", "TimeoutError"));
   }
-  // a timeout signal with abort listeners or algorithms must fire even if
-  // the script dropped it: its timer then holds it strongly
+  // a timeout signal with abort listeners, algorithms or dependents (an
+  // AbortSignal.any of it) must fire even if the script dropped it: its
+  // timer then holds it strongly
   function syncHold(signal) {
     const st = sigState(signal);
     if (!st.timer) return;
     const l = etState(signal).listeners.get("abort");
-    native.weakHold(st.timer, st.algorithms.size > 0 || (l !== undefined && l.length > 0));
+    native.weakHold(st.timer, st.algorithms.size > 0 || (l !== undefined && l.length > 0) ||
+      (st.dependents !== undefined && st.dependents !== null && st.dependents.size > 0));
   }
 
   function runAbortSteps(signal) {
