@@ -144,9 +144,7 @@ func newDecoder(label string, fatal, ignoreBOM bool) *decoder {
 			return nil
 		}
 		d.name = strings.ToLower(name)
-		if d.name != "x-user-defined" {
-			d.legacy = enc
-		}
+		d.legacy = enc
 	}
 	d.reset()
 	return d
@@ -173,17 +171,6 @@ func (d *decoder) decode(in []byte, stream bool) (out []uint16, ok bool) {
 	switch {
 	case d.legacy != nil:
 		out, ok = d.decodeLegacy(in, stream)
-	case d.name == "x-user-defined":
-		// the Encoding standard's x-user-defined: ASCII as it is, every
-		// other byte b to U+F780 + b - 0x80 (never an error, no BOM)
-		out = make([]uint16, len(in))
-		for i, b := range in {
-			out[i] = uint16(b)
-			if b >= 0x80 {
-				out[i] = 0xF780 + uint16(b) - 0x80
-			}
-		}
-		return out, true
 	case d.name == "utf-8":
 		out, ok = d.decodeUTF8(in, stream)
 	default:
