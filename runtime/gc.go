@@ -27,16 +27,28 @@ import (
 //     tasks_100k and semaphore_100k.
 //
 // The policy is process-wide (it sets debug.SetGCPercent after every
-// collection): start it once, not per runtime. minHeap 0 only sets GOGC
-// 100. stop ends the tuning; GOGC keeps its last value.
+// collection): a call replaces the tuning of an earlier one. minHeap 0
+// only sets GOGC 100. stop ends the tuning; GOGC keeps its last value.
 func TuneGC(minHeap uint64) (stop func()) {
+	activeMu.Lock()
+	defer activeMu.Unlock()
+	if active != nil {
+		active.stop()
+		active = nil
+	}
 	debug.SetGCPercent(baseGCPercent)
 	if minHeap == 0 {
 		return func() {}
 	}
-	t := newGCTuner(minHeap)
-	return t.stop
+	active = newGCTuner(minHeap)
+	return active.stop
 }
+
+// active is the tuner of the last TuneGC call (the policy is the process's).
+var (
+	activeMu sync.Mutex
+	active   *gcTuner
+)
 
 const (
 	baseGCPercent = 100
@@ -64,7 +76,7 @@ func gcPercentFor(live, goal, minHeap uint64, current, base int) int {
 }
 
 func newGCTuner(minHeap uint64) *gcTuner {
-	t := &gcTuner{minHeap: minHeap, base: baseGCPercent, percent: baseGCPercent,
+	t := &gcTuner{minHeap: minHeap, percent: baseGCPercent,
 		sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}}
 	// Before the first collection nothing is live yet: start at the goal
 	// for a small heap (Go's first goal is 4 MB at GOGC 100).
@@ -76,7 +88,6 @@ func newGCTuner(minHeap uint64) *gcTuner {
 // gcTuner re-computes GOGC after every collection from the live heap.
 type gcTuner struct {
 	minHeap uint64
-	base    int
 	mu      sync.Mutex
 	percent int
 	sample  []metrics.Sample
@@ -110,7 +121,7 @@ func (t *gcTuner) afterGC() {
 			v[i] = s.Value.Uint64()
 		}
 	}
-	t.setLocked(gcPercentFor(v[0], v[1], t.minHeap, t.percent, t.base))
+	t.setLocked(gcPercentFor(v[0], v[1], t.minHeap, t.percent, baseGCPercent))
 	t.arm()
 }
 

@@ -67,3 +67,20 @@ func (t *gcTuner) current() int {
 	defer t.mu.Unlock()
 	return t.percent
 }
+
+// A second TuneGC replaces the first: the first tuner stops.
+func TestTuneGCReplaces(t *testing.T) {
+	orig := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(orig)
+	stop1 := TuneGC(64 << 20)
+	first := active
+	stop2 := TuneGC(32 << 20)
+	defer stop2()
+	defer stop1()
+	first.mu.Lock()
+	stopped := first.stopped
+	first.mu.Unlock()
+	if !stopped || active == first {
+		t.Fatalf("the first tuner still runs (stopped %v)", stopped)
+	}
+}
