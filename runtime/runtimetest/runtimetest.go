@@ -80,14 +80,14 @@ func Run(t testing.TB, name, src string, opts runtime.Options) Result {
 }
 
 // Fuzz runs src (a fuzz target's checks) in a fresh runtime under virtual
-// time, with all permissions, output discarded, a 5 s script timeout and
+// time, with no permissions, output discarded, a 5 s script timeout and
 // the given globals (input: the fuzzer's values); any error the script
 // throws fails t with input and the script's report.
 func Fuzz(t *testing.T, src string, input any, globals map[string]any) {
 	t.Helper()
 	rt, err := runtime.New(runtime.Options{
 		Stdout: io.Discard, Stderr: io.Discard, VirtualTime: true,
-		Timeout: 5 * time.Second, Permissions: runtime.AllowAll(),
+		Timeout: 5 * time.Second,
 	})
 	if err != nil {
 		t.Fatal(err)
