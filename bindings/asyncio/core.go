@@ -225,11 +225,8 @@ func (c *core) enter(call goja.FunctionCall) goja.Value {
 		prev = c.env.SetCurrentTask(&r.ref)
 	}
 	v, err := fn(goja.Undefined())
-	if err == nil && r != nil && len(call.Arguments) >= 4 {
+	if err == nil && r != nil {
 		if p, ok := v.(*goja.Object); ok {
-			if c.then == nil {
-				c.initQuiet()
-			}
 			if c.quietable(p) {
 				c.quietThen(p, call.Arguments[2], call.Arguments[3])
 				c.env.SetCurrentTask(prev)
@@ -241,10 +238,7 @@ func (c *core) enter(call goja.FunctionCall) goja.Value {
 		c.env.SetCurrentTask(prev)
 	}
 	if err != nil {
-		if ex, ok := err.(*goja.Exception); ok {
-			panic(ex.Value())
-		}
-		panic(err)
+		rethrow(err)
 	}
 	return v
 }
@@ -276,9 +270,6 @@ func (c *core) follow(call goja.FunctionCall) goja.Value {
 // A reaction that throws reaches the fatal handler (an asyncio bug), since
 // no promise would carry its rejection.
 func (c *core) thenQuiet(p *goja.Object, onOk, onFail goja.Value) {
-	if c.then == nil {
-		c.initQuiet()
-	}
 	if !c.quietable(p) {
 		// a subclass, a proxy, a promise with its own then or constructor,
 		// or a patched Promise.prototype.then: p.then(onOk, onFail), as an
@@ -304,13 +295,17 @@ func (c *core) quietThen(p *goja.Object, onOk, onFail goja.Value) {
 	c.callThen(c.then, p, onOk, onFail)
 }
 
-// quietable: p is a plain native promise with no own properties, and
-// Promise.prototype.then is still the built-in one.
+// quietable: p is a plain native promise with no own properties (own
+// symbols cannot change how then is found), and Promise.prototype.then is
+// still the built-in one. It sets up thenQuiet's state on first use.
 func (c *core) quietable(p *goja.Object) bool {
+	if c.then == nil {
+		c.initQuiet()
+	}
 	if _, ok := p.Export().(*goja.Promise); !ok {
 		return false
 	}
-	if p.Prototype() != c.promiseProto || len(p.GetOwnPropertyNames()) != 0 || len(p.Symbols()) != 0 {
+	if p.Prototype() != c.promiseProto || len(p.GetOwnPropertyNames()) != 0 {
 		return false
 	}
 	then, _ := c.promiseProto.Get("then").(*goja.Object)
@@ -319,12 +314,18 @@ func (c *core) quietable(p *goja.Object) bool {
 
 func (c *core) callThen(then goja.Callable, p *goja.Object, onOk, onFail goja.Value) {
 	if _, err := then(p, onOk, onFail); err != nil {
-		eventloop.PanicIfUncatchable(err)
-		if ex, ok := err.(*goja.Exception); ok {
-			panic(ex.Value())
-		}
-		panic(err)
+		rethrow(err)
 	}
+}
+
+// rethrow throws err from a native function: a JS exception as its value,
+// an interrupt or a stack overflow as itself (goja must unwind those).
+func rethrow(err error) {
+	eventloop.PanicIfUncatchable(err)
+	if ex, ok := err.(*goja.Exception); ok {
+		panic(ex.Value())
+	}
+	panic(err)
 }
 
 func (c *core) initQuiet() {

@@ -141,10 +141,7 @@ func (l *leaf) onCancel() {
 	}
 	if prev == leafWoken && q.cancelWoken != nil {
 		if _, err := q.cancelWoken(goja.Undefined(), q.owner); err != nil {
-			if ex, ok := err.(*goja.Exception); ok {
-				panic(ex.Value())
-			}
-			panic(err)
+			rethrow(err)
 		}
 	}
 }
@@ -183,11 +180,7 @@ func (l *leaf) settle() error {
 	if q.deliver != nil {
 		r, err := q.deliver(goja.Undefined(), q.owner, l.data, v)
 		if err != nil {
-			if ex, ok := err.(*goja.Exception); ok {
-				l.w.Reject(ex.Value())
-				return nil
-			}
-			return err
+			return l.w.ResolveCall(nil, err) // rejects with a JS exception
 		}
 		if o, ok := r.(*goja.Object); ok && o == q.c.rewait {
 			l.state = leafPending

@@ -336,4 +336,3 @@ func (d *decoder) decodeLegacy(in []byte, stream bool) ([]uint16, bool) {
 	}
 	return out, true
 }
-
