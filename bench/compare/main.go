@@ -110,6 +110,10 @@ func main() {
 		{"deno", ".mjs", func(f string) []string { return []string{"deno", "run", "-A", f} }},
 		{"bun", ".mjs", func(f string) []string { return []string{"bun", f} }},
 	}
+	self, err := os.Executable()
+	if err != nil {
+		fail(err)
+	}
 	fmt.Printf("%d runs each, medians; %s, %d CPUs\n\n", *runs, time.Now().Format("2006-01-02 15:04"), numCPU())
 	fmt.Println("| workload | arun | node | python | arun/python | arun/node | RSS arun | RSS node | RSS python |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|")
@@ -125,6 +129,17 @@ func main() {
 				continue
 			}
 			if _, err := exec.LookPath(rt.cmd(file)[0]); err != nil {
+				continue
+			}
+			if fw, ok := fetchLoads[w]; ok && rt.name == "arun" {
+				// arun's fetch runs once, interleaved with its floor and
+				// the Go client (the second table)
+				r := measureInterleaved([][]string{
+					rt.cmd(file),
+					{self, "-fetchfloor", url, "-n", fw.n, "-c", fw.c},
+					{self, "-goclient", url, "-n", fw.n, "-c", fw.c},
+				}, env, *runs)
+				res["arun"], res["floor"], res["goclient"] = r[0], r[1], r[2]
 				continue
 			}
 			res[rt.name] = measure(rt.cmd(file), env, *runs)
@@ -172,39 +187,31 @@ func main() {
 				dur(a), dur(d), dur(b), ratio(a, d), ratio(a, b), rss(a), rss(d), rss(b))
 		}
 	}
-	if sel == nil || sel.MatchString("fetch") {
-		self, err := os.Executable()
-		if err != nil {
-			fail(err)
-		}
+	if all["fetch_seq"] != nil || all["fetch_conc"] != nil {
 		fmt.Println("\nfetch against the ceiling (a plain Go net/http client loop in its own process) and the engine floor")
 		fmt.Println("(arun with a host function doing each request in Go: one goroutine round trip and one await per")
 		fmt.Println("request), measured interleaved:")
 		fmt.Println("\n| workload | arun fetch | floor | Go client | arun/Go | floor/Go | arun/floor |")
 		fmt.Println("|---|---|---|---|---|---|---|")
-		for _, w := range []struct {
-			name string
-			n, c string
-		}{{"fetch_seq", "10000", "1"}, {"fetch_conc", "40000", "50"}} {
-			if sel != nil && !sel.MatchString(w.name) {
+		for _, w := range []string{"fetch_seq", "fetch_conc"} {
+			r, ok := all[w]
+			if !ok {
 				continue
 			}
-			r := measureInterleaved([][]string{
-				{arun, filepath.Join(*dir, w.name+".js")},
-				{self, "-fetchfloor", url, "-n", w.n, "-c", w.c},
-				{self, "-goclient", url, "-n", w.n, "-c", w.c},
-			}, env, *runs)
-			fmt.Printf("| %s | %s | %s | %s | %s | %s | %s |\n", w.name, dur(r[0]), dur(r[1]), dur(r[2]),
-				ratio(r[0], r[2]), ratio(r[1], r[2]), ratio(r[0], r[1]))
-			for i, x := range r {
-				if x.err != nil {
-					fmt.Fprintf(os.Stderr, "  %s run %d failed: %v\n%s\n", w.name, i, x.err, x.out)
-				}
-			}
+			a, fl, gc := r["arun"], r["floor"], r["goclient"]
+			fmt.Printf("| %s | %s | %s | %s | %s | %s | %s |\n", w, dur(a), dur(fl), dur(gc),
+				ratio(a, gc), ratio(fl, gc), ratio(a, fl))
 		}
 		fmt.Printf("same Go client inside this process, next to the server: fetch_seq %s, fetch_conc %s\n",
 			goClient(url, 10_000, 1).Round(time.Millisecond), goClient(url, 40_000, 50).Round(time.Millisecond))
 	}
+}
+
+// fetchLoads are the fetch workloads' request counts and concurrency, for
+// the floor and the Go client.
+var fetchLoads = map[string]struct{ n, c string }{
+	"fetch_seq":  {"10000", "1"},
+	"fetch_conc": {"40000", "50"},
 }
 
 func measure(argv, env []string, runs int) result {
