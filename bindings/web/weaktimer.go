@@ -12,8 +12,9 @@ import (
 // weakTimers are the timers of AbortSignal.timeout. As in Node, a timeout
 // signal nobody can observe any more is not kept alive by its timer: the
 // timer holds the signal through a weak pointer, and strongly only while
-// the signal has "abort" listeners or abort algorithms (whose running is
-// observable even when the signal itself was dropped). A script that makes
+// the signal has "abort" listeners, abort algorithms or an AbortSignal.any
+// depending on it (whose running is observable even when the signal itself
+// was dropped). A script that makes
 // `fetch(url, { signal: AbortSignal.timeout(10000) })` in a loop otherwise
 // keeps every signal, its state and its timer for ten seconds after its
 // request is done.
