@@ -88,7 +88,6 @@ var (
 type Meta struct {
 	Scripts []string // root-relative paths, in order
 	Long    bool     // timeout=long
-	Globals string   // the global= list as written ("" if none)
 }
 
 // ParseMeta reads the META lines of the test at rel (root-relative) from
@@ -120,8 +119,6 @@ func ParseMeta(rel, src string) Meta {
 			m.Scripts = append(m.Scripts, strings.TrimPrefix(path.Clean(v), "/"))
 		case "timeout":
 			m.Long = v == "long"
-		case "global":
-			m.Globals = v
 		}
 	}
 	return m
