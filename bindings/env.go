@@ -21,6 +21,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 
 	"github.com/arun-js/arun/eventloop"
@@ -142,6 +143,80 @@ func (e *Env) Check(kind PermissionKind, target string) error {
 		return nil
 	}
 	return e.Perms.Check(kind, target)
+}
+
+// Confiner is implemented by Permissions that confine file access to their
+// grants (runtime.Permissions does). Confine checks kind on path (absolute
+// and cleaned) and returns where to do the I/O: the directory of the grant
+// that covers path, opened as an os.Root, and path inside it. With follow,
+// path is resolved through symlinks to the end (open, stat); without, its
+// last component is kept as it is (lstat, unlink, rename, symlink), so a
+// link inside a grant can be removed whatever it points to. A denied path
+// is a *PermissionError and nothing is opened.
+type Confiner interface {
+	Confine(kind PermissionKind, path string, follow bool) (Place, error)
+}
+
+// Place is where a file operation on one path runs: through Root at Rel,
+// which no rename or symlink can make reach outside Root, or, when Root is
+// nil (the kind is granted everywhere, or the host's Permissions do not
+// confine), at Path with plain os calls.
+type Place struct {
+	// Root is the covering grant's directory; nil means unconfined.
+	Root *os.Root
+	// Rel is the path inside Root ("." for Root itself), resolved through
+	// symlinks as Confine's follow asked.
+	Rel string
+	// Path is the path as checked (absolute, cleaned): what a denial names.
+	Path string
+	// Kind is the permission the place was granted for.
+	Kind PermissionKind
+}
+
+// Close releases Root (files opened through it stay open).
+func (p Place) Close() {
+	if p.Root != nil {
+		p.Root.Close()
+	}
+}
+
+// Confine checks every kind on path and returns the place to do the I/O
+// (see Confiner), on the goroutine that does it, so that nothing can
+// change between the check and the open. With several kinds (a file
+// opened for reading and writing) the place is the deepest of their
+// grants, which the others cover. Nil Perms allows everything, unconfined;
+// Permissions that are not a Confiner are asked with Check, and the place
+// is unconfined. Call Close on the result.
+func (e *Env) Confine(path string, follow bool, kinds ...PermissionKind) (Place, error) {
+	c, ok := e.Perms.(Confiner)
+	if !ok {
+		for _, k := range kinds {
+			if err := e.Check(k, path); err != nil {
+				return Place{}, err
+			}
+		}
+		return Place{Path: path}, nil
+	}
+	best := Place{Path: path}
+	for i, k := range kinds {
+		pl, err := c.Confine(k, path, follow)
+		if err != nil {
+			best.Close()
+			return Place{}, err
+		}
+		if i == 0 || deeper(pl, best) {
+			best.Close()
+			best = pl
+		} else {
+			pl.Close()
+		}
+	}
+	return best, nil
+}
+
+// deeper reports whether a is confined to a deeper directory than b.
+func deeper(a, b Place) bool {
+	return a.Root != nil && (b.Root == nil || len(a.Root.Name()) > len(b.Root.Name()))
 }
 
 // Fatal reports v (a thrown value) as an uncaught error and stops the run,

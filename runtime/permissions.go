@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/arun-js/arun/bindings"
 )
@@ -124,4 +125,117 @@ func hostGranted(grants []string, target string) bool {
 		}
 	}
 	return false
+}
+
+// Confine implements bindings.Confiner: it checks kind on target as Check
+// does and returns the place to do the I/O, an os.Root opened at the
+// deepest grant covering target's resolved path, and that path inside it.
+// Every later step of the operation goes through the Root, which follows a
+// symlink only while it stays inside the grant and holds the directory
+// itself rather than its name, so a rename or a link made after the check
+// cannot take the operation outside. Without follow, the last component of
+// target is not resolved (the operation acts on a link, not on what it
+// points to). A kind granted in full (ReadAll, WriteAll) is not confined:
+// the place has no Root and the operation uses plain os calls. Net and env
+// are checked as by Check.
+func (p *Permissions) Confine(kind bindings.PermissionKind, target string, follow bool) (bindings.Place, error) {
+	free := bindings.Place{Path: target, Kind: kind}
+	if p == nil {
+		return bindings.Place{}, &bindings.PermissionError{Kind: kind, Target: target}
+	}
+	var all bool
+	var grants []string
+	switch kind {
+	case bindings.PermRead:
+		all, grants = p.ReadAll, p.Read
+	case bindings.PermWrite:
+		all, grants = p.WriteAll, p.Write
+	default:
+		if err := p.Check(kind, target); err != nil {
+			return bindings.Place{}, err
+		}
+		return free, nil
+	}
+	if all {
+		return free, nil
+	}
+	var t string
+	if follow {
+		t = resolvePath(target)
+	} else {
+		t = resolveParent(target)
+	}
+	g := coveringGrant(grants, t)
+	if g == "" {
+		return bindings.Place{}, &bindings.PermissionError{Kind: kind, Target: target}
+	}
+	root, rel, err := openGrant(g, t, follow)
+	if err != nil {
+		return bindings.Place{}, err
+	}
+	return bindings.Place{Root: root, Rel: rel, Path: target, Kind: kind}, nil
+}
+
+// resolveParent is resolvePath for all but the last component of p, which
+// stays as it is (a symlink there is the thing operated on).
+func resolveParent(p string) string {
+	base := filepath.Base(p)
+	if base == "." || base == ".." || base == string(os.PathSeparator) {
+		return resolvePath(p) // names a directory, never a link
+	}
+	return filepath.Join(resolvePath(filepath.Dir(p)), base)
+}
+
+// coveringGrant returns the deepest of grants, resolved, that covers the
+// resolved path t, or "".
+func coveringGrant(grants []string, t string) string {
+	best := ""
+	for _, g := range grants {
+		g = resolvePath(g)
+		if (t == g || strings.HasPrefix(t, g+string(os.PathSeparator)) || g == string(os.PathSeparator)) && len(g) > len(best) {
+			best = g
+		}
+	}
+	return best
+}
+
+// openGrant opens the Root for resolved path t under the resolved grant g
+// and returns t relative to it. The grant's own directory is the root,
+// except for the grant itself when it is not a directory (a file grant, or
+// one yet to be created) or when its own entry is operated on without
+// following (rm, rename of the granted directory): then the root is its
+// parent and the path its one last component.
+func openGrant(g, t string, follow bool) (*os.Root, string, error) {
+	sep := string(os.PathSeparator)
+	if t != g {
+		root, err := openRoot(g)
+		if err != nil {
+			return nil, "", err
+		}
+		return root, strings.TrimPrefix(strings.TrimPrefix(t, g), sep), nil
+	}
+	if g == sep {
+		root, err := openRoot(g)
+		return root, ".", err
+	}
+	if follow {
+		if fi, err := os.Stat(g); err == nil && fi.IsDir() {
+			root, err := openRoot(g)
+			return root, ".", err
+		}
+	}
+	root, err := openRoot(filepath.Dir(g))
+	return root, filepath.Base(g), err
+}
+
+// openRoot is os.OpenRoot with ENOTDIR for a path that is not a directory.
+func openRoot(dir string) (*os.Root, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		if fi, serr := os.Stat(dir); serr == nil && !fi.IsDir() {
+			return nil, &os.PathError{Op: "open", Path: dir, Err: syscall.ENOTDIR}
+		}
+		return nil, err
+	}
+	return root, nil
 }
