@@ -1,10 +1,12 @@
 package runtime_test
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/arun-js/arun/bindings"
@@ -82,6 +84,16 @@ func TestConfine(t *testing.T) {
 			}
 		})
 	}
+	// a grant not created yet is reached from its nearest existing ancestor
+	missing := &runtime.Permissions{Write: []string{filepath.Join(a, "new", "deeper")}}
+	if pl, err := missing.Confine(bindings.PermWrite, a+"/new/deeper/x", true); err != nil || pl.Root.Name() != a || pl.Rel != "new/deeper/x" {
+		t.Errorf("missing grant: %+v %v", pl, err)
+	} else {
+		pl.Close()
+	}
+	if _, err := missing.Confine(bindings.PermWrite, a+"/new/x", true); err == nil {
+		t.Errorf("missing grant: its parent was granted")
+	}
 	all, err := runtime.AllowAll().Confine(bindings.PermRead, "/etc/passwd", true)
 	if err != nil || all.Root != nil || all.Path != "/etc/passwd" {
 		t.Errorf("AllowAll: %+v %v, want an unconfined place", all, err)
@@ -132,5 +144,82 @@ func TestEnvConfine(t *testing.T) {
 	}
 	if _, err := env.Confine("/elsewhere", true, bindings.PermRead); err == nil {
 		t.Errorf("Check-only permissions: a denied path was allowed")
+	}
+}
+
+// TestHostSandboxRace is the rename race through the embedding API: a Go
+// host gives a script a read and write grant (Options.Permissions) while
+// another goroutine of the host's process keeps swapping a directory of the
+// grant with a link to outside; the script's reads and writes, a bounded
+// number of them, never reach outside.
+func TestHostSandboxRace(t *testing.T) {
+	root := t.TempDir()
+	a := filepath.Join(root, "A")
+	out := filepath.Join(root, "outside")
+	for _, d := range []string{filepath.Join(a, "d"), out} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(a, "d", "f"), []byte("inside"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "f"), []byte("SECRET"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../outside", filepath.Join(a, "ln")); err != nil {
+		t.Fatal(err)
+	}
+	var stdout strings.Builder
+	rt, err := runtime.New(runtime.Options{
+		Stdout:      &stdout,
+		Dir:         a,
+		Permissions: &runtime.Permissions{Read: []string{a}, Write: []string{a}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		d, ln, moved := filepath.Join(a, "d"), filepath.Join(a, "ln"), filepath.Join(a, "moved")
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			_ = os.Rename(d, moved)
+			_ = os.Rename(ln, d)
+			_ = os.Rename(d, ln)
+			_ = os.Rename(moved, d)
+		}
+	}()
+	err = rt.RunString(context.Background(), "host.js", `const fs = require("fs/promises"), fsSync = require("fs");
+let inside = 0;
+for (let i = 0; i < 300; i++) {
+  try { const s = await fs.readFile("d/f", "utf8"); if (s === "SECRET") console.log("LEAK read"); else inside++; } catch {}
+  try { const s = fsSync.readFileSync("d/f", "utf8"); if (s === "SECRET") console.log("LEAK readSync"); } catch {}
+  try { await fs.writeFile("d/w", "x"); } catch {}
+  try { await fs.copyFile("d/f", "d/c"); } catch {}
+  try { await fs.rename("d/w", "d/w2"); } catch {}
+}
+console.log("inside reads:", inside);`)
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(strings.TrimSpace(stdout.String()))
+	if strings.Contains(stdout.String(), "LEAK") {
+		t.Errorf("the script read outside the grant:\n%s", stdout.String())
+	}
+	for _, name := range []string{"w", "c", "w2"} {
+		if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
+			t.Errorf("the script wrote %s outside the grant", name)
+		}
 	}
 }

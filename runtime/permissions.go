@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"errors"
+	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -201,31 +203,33 @@ func coveringGrant(grants []string, t string) string {
 
 // openGrant opens the Root for resolved path t under the resolved grant g
 // and returns t relative to it. The grant's own directory is the root,
-// except for the grant itself when it is not a directory (a file grant, or
-// one yet to be created) or when its own entry is operated on without
-// following (rm, rename of the granted directory): then the root is its
-// parent and the path its one last component.
+// except for the grant itself when it is not a directory (a file grant) or
+// when its own entry is operated on without following (rm, rename of the
+// granted directory): then the root is its parent and the path its last
+// component. A grant not created yet is reached from its nearest existing
+// ancestor, so that writing or a recursive mkdir can create it.
 func openGrant(g, t string, follow bool) (*os.Root, string, error) {
 	sep := string(os.PathSeparator)
-	if t != g {
-		root, err := openRoot(g)
-		if err != nil {
+	dir := g
+	if t == g && g != sep {
+		if fi, err := os.Stat(g); !follow || err != nil || !fi.IsDir() {
+			dir = filepath.Dir(g)
+		}
+	}
+	for {
+		root, err := openRoot(dir)
+		if err == nil {
+			rel := strings.TrimPrefix(strings.TrimPrefix(t, dir), sep)
+			if rel == "" {
+				rel = "."
+			}
+			return root, rel, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) || dir == sep {
 			return nil, "", err
 		}
-		return root, strings.TrimPrefix(strings.TrimPrefix(t, g), sep), nil
+		dir = filepath.Dir(dir)
 	}
-	if g == sep {
-		root, err := openRoot(g)
-		return root, ".", err
-	}
-	if follow {
-		if fi, err := os.Stat(g); err == nil && fi.IsDir() {
-			root, err := openRoot(g)
-			return root, ".", err
-		}
-	}
-	root, err := openRoot(filepath.Dir(g))
-	return root, filepath.Base(g), err
 }
 
 // openRoot is os.OpenRoot with ENOTDIR for a path that is not a directory.

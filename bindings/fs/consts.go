@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"syscall"
 
+	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -86,17 +87,23 @@ func parseFlags(v goja.Value) (int, error) {
 	return 0, invalidArg("The argument 'flags' is invalid. Received %s", v.String())
 }
 
-// flagTargets lists the permissions opening abs with flags needs.
-func flagTargets(abs string, flags int) []target {
+// flagKinds lists the permissions opening a file with flags needs.
+func flagKinds(flags int) []bindings.PermissionKind {
 	acc := flags & (syscall.O_RDONLY | syscall.O_WRONLY | syscall.O_RDWR)
-	var ts []target
+	var ks []bindings.PermissionKind
 	if acc == syscall.O_RDONLY || acc == syscall.O_RDWR {
-		ts = append(ts, target{permRead, abs})
+		ks = append(ks, permRead)
 	}
 	if acc != syscall.O_RDONLY || flags&(syscall.O_CREAT|syscall.O_TRUNC|syscall.O_APPEND) != 0 {
-		ts = append(ts, target{permWrite, abs})
+		ks = append(ks, permWrite)
 	}
-	return ts
+	return ks
+}
+
+// openFollows reports whether opening with flags follows a last component
+// that is a symlink: not with O_CREAT|O_EXCL, which fails on any link.
+func openFollows(flags int) bool {
+	return flags&(syscall.O_CREAT|syscall.O_EXCL) != syscall.O_CREAT|syscall.O_EXCL
 }
 
 // modeBits converts a Go FileMode to a POSIX st_mode.

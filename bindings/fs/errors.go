@@ -64,6 +64,10 @@ func nodeError(err error, op opError) error {
 	if errors.As(err, &be) {
 		return err
 	}
+	var pe *bindings.PermissionError
+	if errors.As(err, &pe) {
+		return err
+	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, bindings.ErrCancelled) {
 		return err
 	}

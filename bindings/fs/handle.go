@@ -30,12 +30,6 @@ func (m *module) open(c goja.FunctionCall) goja.Value {
 		return rej
 	}
 	mode := os.FileMode(c.Argument(2).ToInteger())
-	targets := flagTargets(abs, flags)
-	for _, t := range targets {
-		if err := m.check(t.kind, t.abs); err != nil {
-			return m.rejected(what, err) // denied: nothing opened, nothing tracked
-		}
-	}
 	// tracked from the call, so a leak report shows where it was opened
 	h := &handle{append: flags&syscall.O_APPEND != 0}
 	fd := -1
@@ -46,10 +40,10 @@ func (m *module) open(c goja.FunctionCall) goja.Value {
 		}
 	})
 	return m.async(what, func(ctx context.Context) (any, error) {
-		f, err := os.OpenFile(abs, flags, mode)
+		f, err := m.openPath(abs, p, flags, mode)
 		if err != nil {
-			h.release() // nothing opened
-			return nil, nodeError(err, opError{syscall: "open", path: p})
+			h.release() // denied or failed: nothing opened
+			return nil, err
 		}
 		if ctx.Err() != nil {
 			f.Close()

@@ -78,8 +78,8 @@ func (m *module) readFile(c goja.FunctionCall) goja.Value {
 		return rej
 	}
 	enc := c.Argument(2).String()
-	return m.run(what, flagTargets(abs, flags), func(ctx context.Context) (any, error) {
-		b, err := readFileAt(ctx, abs, p, flags)
+	return m.async(what, func(ctx context.Context) (any, error) {
+		b, err := m.readFileAt(ctx, abs, p, flags)
 		if err != nil {
 			return nil, err
 		}
@@ -87,10 +87,25 @@ func (m *module) readFile(c goja.FunctionCall) goja.Value {
 	})
 }
 
-func readFileAt(ctx context.Context, abs, display string, flags int) ([]byte, error) {
-	f, err := os.OpenFile(abs, flags, 0o666)
+// openPath checks and opens abs with flags: the permissions the flags need,
+// and the file through the place of the grant that covers it.
+func (m *module) openPath(abs, display string, flags int, mode os.FileMode) (*os.File, error) {
+	pl, err := m.at(abs, openFollows(flags), flagKinds(flags)...)
+	if err != nil {
+		return nil, err
+	}
+	defer pl.Close()
+	f, err := openAt(pl, flags, mode)
 	if err != nil {
 		return nil, nodeError(err, opError{syscall: "open", path: display})
+	}
+	return f, nil
+}
+
+func (m *module) readFileAt(ctx context.Context, abs, display string, flags int) ([]byte, error) {
+	f, err := m.openPath(abs, display, flags, 0o666)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	b, err := readAll(ctx, f)
@@ -110,15 +125,15 @@ func (m *module) writeFile(c goja.FunctionCall) goja.Value {
 	}
 	data := fileData(c.Argument(1))
 	mode := os.FileMode(c.Argument(3).ToInteger())
-	return m.run(what, flagTargets(abs, flags), func(ctx context.Context) (any, error) {
-		return nil, writeFileAt(ctx, abs, p, data, flags, mode)
+	return m.async(what, func(ctx context.Context) (any, error) {
+		return nil, m.writeFileAt(ctx, abs, p, data, flags, mode)
 	})
 }
 
-func writeFileAt(ctx context.Context, abs, display string, data []byte, flags int, mode os.FileMode) error {
-	f, err := os.OpenFile(abs, flags, mode)
+func (m *module) writeFileAt(ctx context.Context, abs, display string, data []byte, flags int, mode os.FileMode) error {
+	f, err := m.openPath(abs, display, flags, mode)
 	if err != nil {
-		return nodeError(err, opError{syscall: "open", path: display})
+		return err
 	}
 	if err := writeAll(ctx, f, data); err != nil {
 		f.Close()
@@ -146,7 +161,12 @@ func (m *module) readdir(c goja.FunctionCall) goja.Value {
 	}
 	withTypes, recursive := c.Argument(1).ToBoolean(), c.Argument(2).ToBoolean()
 	enc := c.Argument(3).String()
-	return m.run(what, []target{{permRead, abs}}, func(ctx context.Context) (any, error) {
+	return m.async(what, func(ctx context.Context) (any, error) {
+		pl, err := m.at(abs, true, permRead)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
 		var out []entry
 		// breadth first: the directory's entries, then each subdirectory's
 		queue := []string{""}
@@ -156,7 +176,7 @@ func (m *module) readdir(c goja.FunctionCall) goja.Value {
 			}
 			rel := queue[0]
 			queue = queue[1:]
-			des, err := os.ReadDir(filepath.Join(abs, rel))
+			des, err := readDirAt(child(pl, rel))
 			if err != nil {
 				if rel != "" && errors.Is(err, os.ErrNotExist) {
 					continue // removed meanwhile
@@ -218,16 +238,17 @@ func (m *module) stat(c goja.FunctionCall) goja.Value {
 		return rej
 	}
 	lstat := c.Argument(1).ToBoolean()
-	return m.run(what, []target{{permRead, abs}}, func(ctx context.Context) (any, error) {
-		var fi os.FileInfo
-		var err error
+	return m.async(what, func(ctx context.Context) (any, error) {
+		pl, err := m.at(abs, !lstat, permRead)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
 		sc := "stat"
 		if lstat {
 			sc = "lstat"
-			fi, err = os.Lstat(abs)
-		} else {
-			fi, err = os.Stat(abs)
 		}
+		fi, err := statAt(pl, lstat)
 		if err != nil {
 			return nil, nodeError(err, opError{syscall: sc, path: p})
 		}
@@ -246,10 +267,17 @@ func (m *module) mkdir(c goja.FunctionCall) goja.Value {
 	}
 	recursive := c.Argument(1).ToBoolean()
 	mode := os.FileMode(c.Argument(2).ToInteger())
-	return m.run(what, []target{{permWrite, abs}}, func(ctx context.Context) (any, error) {
+	return m.async(what, func(ctx context.Context) (any, error) {
 		op := opError{syscall: "mkdir", path: p}
+		// mkdir(2) does not follow a last component that is a link; a
+		// recursive mkdir accepts one to a directory, as os.MkdirAll does
+		pl, err := m.at(abs, recursive, permWrite)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
 		if !recursive {
-			if err := os.Mkdir(abs, mode); err != nil {
+			if err := mkdirAt(pl, mode); err != nil {
 				return nil, nodeError(err, op)
 			}
 			return nil, nil
@@ -257,23 +285,23 @@ func (m *module) mkdir(c goja.FunctionCall) goja.Value {
 		if abs == "" {
 			return nil, errnoError(syscall.ENOENT, op)
 		}
-		if fi, err := os.Stat(abs); err == nil {
+		if fi, err := statAt(pl, false); err == nil {
 			if fi.IsDir() {
 				return nil, nil
 			}
 			return nil, errnoError(syscall.EEXIST, op)
 		}
-		first := abs
-		for dir := filepath.Dir(abs); dir != first; dir = filepath.Dir(dir) {
-			if _, err := os.Stat(dir); err == nil {
+		first := pl
+		for dir, ok := parent(pl); ok; dir, ok = parent(dir) {
+			if _, err := statAt(dir, false); err == nil {
 				break
 			}
 			first = dir
 		}
-		if err := os.MkdirAll(abs, mode); err != nil {
+		if err := mkdirAllAt(pl, mode); err != nil {
 			return nil, nodeError(err, op)
 		}
-		return first, nil
+		return first.Path, nil
 	})
 }
 
@@ -287,18 +315,30 @@ func (m *module) mkdtemp(c goja.FunctionCall) goja.Value {
 	if rej != nil {
 		return rej
 	}
-	// a prefix ending in a separator names a directory, cleaned away by resolve
-	if len(p) > 0 && os.IsPathSeparator(p[len(p)-1]) {
+	// a prefix ending in a separator names a directory, cleaned away by
+	// resolve; an empty one the working directory
+	if p == "" {
+		if abs, rej = m.path(what, m.vm.ToValue(".")); rej != nil {
+			return rej
+		}
+		abs += string(os.PathSeparator)
+	} else if os.IsPathSeparator(p[len(p)-1]) {
 		abs += string(os.PathSeparator)
 	}
-	return m.run(what, []target{{permWrite, filepath.Dir(abs + "X")}}, func(ctx context.Context) (any, error) {
+	dir, prefix := filepath.Split(abs)
+	return m.async(what, func(ctx context.Context) (any, error) {
+		pl, err := m.at(filepath.Clean(dir), true, permWrite)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
 		for i := 0; i < 100; i++ {
 			suffix := make([]byte, 6)
 			for j := range suffix {
 				n, _ := rand.Int(rand.Reader, big.NewInt(int64(len(tempChars))))
 				suffix[j] = tempChars[n.Int64()]
 			}
-			err := os.Mkdir(abs+string(suffix), 0o700)
+			err := mkdirAt(child(pl, prefix+string(suffix)), 0o700)
 			if err == nil {
 				return p + string(suffix), nil
 			}
@@ -319,8 +359,14 @@ func (m *module) rm(c goja.FunctionCall) goja.Value {
 		return rej
 	}
 	recursive, force := c.Argument(1).ToBoolean(), c.Argument(2).ToBoolean()
-	return m.run(what, []target{{permWrite, abs}}, func(ctx context.Context) (any, error) {
-		fi, err := os.Lstat(abs)
+	return m.async(what, func(ctx context.Context) (any, error) {
+		// the entry itself: a link is removed, never what it points to
+		pl, err := m.at(abs, false, permWrite)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
+		fi, err := statAt(pl, true)
 		if err != nil {
 			if force && errors.Is(err, os.ErrNotExist) {
 				return nil, nil
@@ -333,12 +379,12 @@ func (m *module) rm(c goja.FunctionCall) goja.Value {
 					Message: "Path is a directory: rm returned EISDIR (is a directory) " + p,
 					Props:   map[string]any{"errno": -int(syscall.EISDIR), "syscall": "rm", "path": p}}
 			}
-			if err := os.RemoveAll(abs); err != nil {
+			if err := removeAllAt(pl); err != nil {
 				return nil, nodeError(err, opError{syscall: "rm", path: p})
 			}
 			return nil, nil
 		}
-		if err := os.Remove(abs); err != nil && !(force && errors.Is(err, os.ErrNotExist)) {
+		if err := removeAt(pl); err != nil && !(force && errors.Is(err, os.ErrNotExist)) {
 			return nil, nodeError(err, opError{syscall: "unlink", path: p})
 		}
 		return nil, nil
@@ -354,16 +400,21 @@ func (m *module) rmdir(c goja.FunctionCall) goja.Value {
 		return rej
 	}
 	recursive := c.Argument(1).ToBoolean()
-	return m.run(what, []target{{permWrite, abs}}, func(ctx context.Context) (any, error) {
+	return m.async(what, func(ctx context.Context) (any, error) {
+		pl, err := m.at(abs, false, permWrite)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
 		if recursive {
-			if fi, err := os.Lstat(abs); err != nil {
+			if fi, err := statAt(pl, true); err != nil {
 				return nil, nodeError(err, opError{syscall: "rmdir", path: p})
 			} else if !fi.IsDir() {
 				return nil, errnoError(syscall.ENOTDIR, opError{syscall: "rmdir", path: p})
 			}
-			return nil, nodeError(os.RemoveAll(abs), opError{syscall: "rmdir", path: p})
+			return nil, nodeError(removeAllAt(pl), opError{syscall: "rmdir", path: p})
 		}
-		return nil, nodeError(syscall.Rmdir(abs), opError{syscall: "rmdir", path: p})
+		return nil, nodeError(rmdirAt(pl), opError{syscall: "rmdir", path: p})
 	})
 }
 
@@ -375,8 +426,13 @@ func (m *module) unlink(c goja.FunctionCall) goja.Value {
 	if rej != nil {
 		return rej
 	}
-	return m.run(what, []target{{permWrite, abs}}, func(ctx context.Context) (any, error) {
-		return nil, nodeError(syscall.Unlink(abs), opError{syscall: "unlink", path: p})
+	return m.async(what, func(ctx context.Context) (any, error) {
+		pl, err := m.at(abs, false, permWrite)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
+		return nil, nodeError(unlinkAt(pl), opError{syscall: "unlink", path: p})
 	})
 }
 
@@ -400,8 +456,14 @@ func (m *module) rename(c goja.FunctionCall) goja.Value {
 	if rej != nil {
 		return rej
 	}
-	return m.run(what, []target{{permWrite, from}, {permWrite, to}}, func(ctx context.Context) (any, error) {
-		return nil, nodeError(syscall.Rename(from, to), opError{syscall: "rename", path: p, dest: q})
+	return m.async(what, func(ctx context.Context) (any, error) {
+		a, b, err := m.atTwo(from, false, []bindings.PermissionKind{permWrite}, to, false, []bindings.PermissionKind{permWrite})
+		if err != nil {
+			return nil, err
+		}
+		defer a.Close()
+		defer b.Close()
+		return nil, nodeError(renameAt(a, b), opError{syscall: "rename", path: p, dest: q})
 	})
 }
 
@@ -414,9 +476,15 @@ func (m *module) copyFile(c goja.FunctionCall) goja.Value {
 		return rej
 	}
 	mode := int(c.Argument(2).ToInteger())
-	return m.run(what, []target{{permRead, src}, {permWrite, dst}}, func(ctx context.Context) (any, error) {
+	return m.async(what, func(ctx context.Context) (any, error) {
 		op := opError{syscall: "copyfile", path: p, dest: q}
-		in, err := os.Open(src)
+		a, b, err := m.atTwo(src, true, []bindings.PermissionKind{permRead}, dst, mode&copyFileExcl == 0, []bindings.PermissionKind{permWrite})
+		if err != nil {
+			return nil, err
+		}
+		defer a.Close()
+		defer b.Close()
+		in, err := openAt(a, os.O_RDONLY, 0)
 		if err != nil {
 			return nil, nodeError(err, op)
 		}
@@ -432,7 +500,7 @@ func (m *module) copyFile(c goja.FunctionCall) goja.Value {
 		if mode&copyFileExcl != 0 {
 			flags |= os.O_EXCL
 		}
-		out, err := os.OpenFile(dst, flags, fi.Mode().Perm())
+		out, err := openAt(b, flags, fi.Mode().Perm())
 		if err != nil {
 			return nil, nodeError(err, op)
 		}
@@ -471,15 +539,20 @@ func (m *module) access(c goja.FunctionCall) goja.Value {
 		return rej
 	}
 	mode := int(c.Argument(1).ToInteger())
-	ts := []target{{permRead, abs}}
+	kinds := []bindings.PermissionKind{permRead}
 	if mode&wOK != 0 {
-		ts = append(ts, target{permWrite, abs})
+		kinds = append(kinds, permWrite)
 	}
-	return m.run(what, ts, func(ctx context.Context) (any, error) {
+	return m.async(what, func(ctx context.Context) (any, error) {
 		if abs == "" {
 			return nil, errnoError(syscall.ENOENT, opError{syscall: "access", path: p})
 		}
-		return nil, nodeError(access(abs, mode), opError{syscall: "access", path: p})
+		pl, err := m.at(abs, true, kinds...)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
+		return nil, nodeError(accessAt(pl, mode), opError{syscall: "access", path: p})
 	})
 }
 
@@ -491,9 +564,21 @@ func (m *module) realpath(c goja.FunctionCall) goja.Value {
 	if rej != nil {
 		return rej
 	}
-	return m.run(what, []target{{permRead, abs}}, func(ctx context.Context) (any, error) {
+	return m.async(what, func(ctx context.Context) (any, error) {
 		if abs == "" {
 			return nil, errnoError(syscall.ENOENT, opError{syscall: "realpath", path: p})
+		}
+		pl, err := m.at(abs, true, permRead)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
+		if pl.Root != nil {
+			// the place's path is resolved already; it must exist
+			if _, err := statAt(pl, true); err != nil {
+				return nil, nodeError(err, opError{syscall: "realpath", path: p})
+			}
+			return real(pl), nil
 		}
 		r, err := filepath.EvalSymlinks(abs)
 		if err != nil {
@@ -511,8 +596,13 @@ func (m *module) readlink(c goja.FunctionCall) goja.Value {
 	if rej != nil {
 		return rej
 	}
-	return m.run(what, []target{{permRead, abs}}, func(ctx context.Context) (any, error) {
-		r, err := os.Readlink(abs)
+	return m.async(what, func(ctx context.Context) (any, error) {
+		pl, err := m.at(abs, false, permRead)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
+		r, err := readlinkAt(pl)
 		if err != nil {
 			return nil, nodeError(err, opError{syscall: "readlink", path: p})
 		}
@@ -520,8 +610,10 @@ func (m *module) readlink(c goja.FunctionCall) goja.Value {
 	})
 }
 
-// symlink(target, path): needs write on the link and read on what it
-// points to.
+// symlink(target, path): needs write on the link, and what it points to,
+// resolved, must be inside a write grant too: a script cannot make a link
+// that leads out of where it may write. (Reading or writing through a link
+// is checked where it leads, as any path.)
 func (m *module) symlink(c goja.FunctionCall) goja.Value {
 	const what = "fs.symlink"
 	dest, p := c.Argument(0).String(), c.Argument(1).String()
@@ -529,17 +621,31 @@ func (m *module) symlink(c goja.FunctionCall) goja.Value {
 	if rej != nil {
 		return rej
 	}
-	to := dest
-	if !filepath.IsAbs(to) {
-		to = filepath.Join(filepath.Dir(abs), to)
-	}
-	return m.run(what, []target{{permWrite, abs}, {permRead, filepath.Clean(to)}}, func(ctx context.Context) (any, error) {
-		return nil, nodeError(os.Symlink(dest, abs), opError{syscall: "symlink", path: dest, dest: p})
+	return m.async(what, func(ctx context.Context) (any, error) {
+		pl, err := m.at(abs, false, permWrite)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
+		if abs != "" {
+			// where the link will lead: dest from the link's real directory,
+			// resolved as the kernel will (".." after links)
+			to := dest
+			if !filepath.IsAbs(to) {
+				to = filepath.Dir(real(pl)) + string(os.PathSeparator) + to
+			}
+			tp, err := m.env.Confine(to, true, permWrite)
+			if err != nil {
+				return nil, err
+			}
+			tp.Close()
+		}
+		return nil, nodeError(symlinkAt(dest, pl), opError{syscall: "symlink", path: dest, dest: p})
 	})
 }
 
 // link(existingPath, newPath): a hard link shares the file, so it needs
-// read and write on both.
+// read and write on both, and on the file the existing path names.
 func (m *module) link(c goja.FunctionCall) goja.Value {
 	const what = "fs.link"
 	p, q := c.Argument(0).String(), c.Argument(1).String()
@@ -547,53 +653,76 @@ func (m *module) link(c goja.FunctionCall) goja.Value {
 	if rej != nil {
 		return rej
 	}
-	ts := []target{{permRead, from}, {permWrite, from}, {permRead, to}, {permWrite, to}}
-	return m.run(what, ts, func(ctx context.Context) (any, error) {
-		return nil, nodeError(os.Link(from, to), opError{syscall: "link", path: p, dest: q})
+	rw := []bindings.PermissionKind{permRead, permWrite}
+	return m.async(what, func(ctx context.Context) (any, error) {
+		if from != "" {
+			// link(2) links a symlink itself, but what it names must be
+			// granted too
+			tp, err := m.at(from, true, rw...)
+			if err != nil {
+				return nil, err
+			}
+			tp.Close()
+		}
+		a, b, err := m.atTwo(from, false, rw, to, false, rw)
+		if err != nil {
+			return nil, err
+		}
+		defer a.Close()
+		defer b.Close()
+		return nil, nodeError(linkAt(a, b), opError{syscall: "link", path: p, dest: q})
+	})
+}
+
+// atTwo opens the places of a two-path operation (see at).
+func (m *module) atTwo(a string, followA bool, kindsA []bindings.PermissionKind, b string, followB bool, kindsB []bindings.PermissionKind) (place, place, error) {
+	pa, err := m.at(a, followA, kindsA...)
+	if err != nil {
+		return place{}, place{}, err
+	}
+	pb, err := m.at(b, followB, kindsB...)
+	if err != nil {
+		pa.Close()
+		return place{}, place{}, err
+	}
+	return pa, pb, nil
+}
+
+// onePath is the shape of chmod, truncate and utimes: one path, checked
+// for write (following links), then fn on its place.
+func (m *module) onePath(what string, v goja.Value, sc string, fn func(pl place) error) goja.Value {
+	p := v.String()
+	abs, rej := m.path(what, v)
+	if rej != nil {
+		return rej
+	}
+	return m.async(what, func(ctx context.Context) (any, error) {
+		pl, err := m.at(abs, true, permWrite)
+		if err != nil {
+			return nil, err
+		}
+		defer pl.Close()
+		return nil, nodeError(fn(pl), opError{syscall: sc, path: p})
 	})
 }
 
 // chmod(path, mode)
 func (m *module) chmod(c goja.FunctionCall) goja.Value {
-	const what = "fs.chmod"
-	p := c.Argument(0).String()
-	abs, rej := m.path(what, c.Argument(0))
-	if rej != nil {
-		return rej
-	}
 	mode := os.FileMode(c.Argument(1).ToInteger())
-	return m.run(what, []target{{permWrite, abs}}, func(ctx context.Context) (any, error) {
-		return nil, nodeError(os.Chmod(abs, mode), opError{syscall: "chmod", path: p})
-	})
+	return m.onePath("fs.chmod", c.Argument(0), "chmod", func(pl place) error { return chmodAt(pl, mode) })
 }
 
 // truncate(path, len)
 func (m *module) truncate(c goja.FunctionCall) goja.Value {
-	const what = "fs.truncate"
-	p := c.Argument(0).String()
-	abs, rej := m.path(what, c.Argument(0))
-	if rej != nil {
-		return rej
-	}
 	n := c.Argument(1).ToInteger()
-	return m.run(what, []target{{permWrite, abs}}, func(ctx context.Context) (any, error) {
-		return nil, nodeError(os.Truncate(abs, max(n, 0)), opError{syscall: "open", path: p})
-	})
+	return m.onePath("fs.truncate", c.Argument(0), "open", func(pl place) error { return truncateAt(pl, max(n, 0)) })
 }
 
 // utimes(path, atimeMs, mtimeMs)
 func (m *module) utimes(c goja.FunctionCall) goja.Value {
-	const what = "fs.utimes"
-	p := c.Argument(0).String()
-	abs, rej := m.path(what, c.Argument(0))
-	if rej != nil {
-		return rej
-	}
 	at := time.UnixMilli(c.Argument(1).ToInteger())
 	mt := time.UnixMilli(c.Argument(2).ToInteger())
-	return m.run(what, []target{{permWrite, abs}}, func(ctx context.Context) (any, error) {
-		return nil, nodeError(os.Chtimes(abs, at, mt), opError{syscall: "utime", path: p})
-	})
+	return m.onePath("fs.utimes", c.Argument(0), "utime", func(pl place) error { return chtimesAt(pl, at, mt) })
 }
 
 // existsSync(path) reports whether path exists; a denied read throws.
@@ -605,10 +734,16 @@ func (m *module) existsSync(c goja.FunctionCall) goja.Value {
 	if abs == "" {
 		return m.vm.ToValue(false)
 	}
-	if err := m.check(permRead, abs); err != nil {
+	pl, err := m.at(abs, true, permRead)
+	if err != nil {
 		m.env.Throw(err)
 	}
-	_, err = os.Stat(abs)
+	defer pl.Close()
+	_, err = statAt(pl, false)
+	var pe *bindings.PermissionError
+	if errors.As(err, &pe) {
+		m.env.Throw(err)
+	}
 	return m.vm.ToValue(err == nil)
 }
 
@@ -616,7 +751,7 @@ func (m *module) existsSync(c goja.FunctionCall) goja.Value {
 func (m *module) readFileSync(c goja.FunctionCall) goja.Value {
 	p := c.Argument(0).String()
 	abs, flags := m.syncTarget(p, c.Argument(1))
-	b, err := readFileAt(context.Background(), abs, p, flags)
+	b, err := m.readFileAt(context.Background(), abs, p, flags)
 	if err != nil {
 		m.env.Throw(err)
 	}
@@ -628,14 +763,14 @@ func (m *module) readFileSync(c goja.FunctionCall) goja.Value {
 func (m *module) writeFileSync(c goja.FunctionCall) goja.Value {
 	p := c.Argument(0).String()
 	abs, flags := m.syncTarget(p, c.Argument(2))
-	if err := writeFileAt(context.Background(), abs, p, fileData(c.Argument(1)), flags, os.FileMode(c.Argument(3).ToInteger())); err != nil {
+	if err := m.writeFileAt(context.Background(), abs, p, fileData(c.Argument(1)), flags, os.FileMode(c.Argument(3).ToInteger())); err != nil {
 		m.env.Throw(err)
 	}
 	return goja.Undefined()
 }
 
-// syncTarget resolves path p and the open flags of a synchronous call and
-// checks the permissions they need (it throws, on the loop).
+// syncTarget resolves path p and the open flags of a synchronous call (it
+// throws, on the loop); the permissions are checked as the file is opened.
 func (m *module) syncTarget(p string, flag goja.Value) (abs string, flags int) {
 	abs, err := m.resolve(p)
 	if err != nil {
@@ -644,11 +779,6 @@ func (m *module) syncTarget(p string, flag goja.Value) (abs string, flags int) {
 	flags, err = parseFlags(flag)
 	if err != nil {
 		m.env.Throw(err)
-	}
-	for _, t := range flagTargets(abs, flags) {
-		if err := m.check(t.kind, t.abs); err != nil {
-			m.env.Throw(err)
-		}
 	}
 	return abs, flags
 }

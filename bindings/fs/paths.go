@@ -3,22 +3,11 @@ package fs
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
 )
-
-// maxLinks bounds how many dangling symlinks check follows by hand (the
-// kernel's own limit is 40).
-const maxLinks = 40
-
-// target is one path an operation touches, with the permission it needs.
-type target struct {
-	kind bindings.PermissionKind
-	abs  string
-}
 
 // cwd is the script's working directory: process.cwd() at call time.
 func (m *module) cwd() (string, error) {
@@ -54,51 +43,6 @@ func (m *module) resolve(p string) (string, error) {
 		return "", err
 	}
 	return filepath.Join(wd, p), nil
-}
-
-// check asks the runtime's permissions for abs, then follows a final
-// symlink that dangles (which the permission check cannot resolve, and
-// which creating the file would follow) and checks where it leads.
-func (m *module) check(kind bindings.PermissionKind, abs string) error {
-	if abs == "" {
-		return nil // the operation fails with ENOENT, touching nothing
-	}
-	if err := m.env.Check(kind, abs); err != nil {
-		return err
-	}
-	cur := abs
-	for i := 0; i < maxLinks; i++ {
-		fi, err := os.Lstat(cur)
-		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
-			return nil
-		}
-		if _, err := os.Stat(cur); err == nil {
-			return nil // resolvable: the permission check resolved it
-		}
-		dest, err := os.Readlink(cur)
-		if err != nil {
-			return nil
-		}
-		if !filepath.IsAbs(dest) {
-			dest = filepath.Join(filepath.Dir(cur), dest)
-		}
-		if err := m.env.Check(kind, dest); err != nil {
-			return err
-		}
-		cur = dest
-	}
-	return nil
-}
-
-// run checks every target, then runs work off the loop with Env.Async. A
-// denied target rejects the returned promise and nothing is touched.
-func (m *module) run(what string, targets []target, work func(ctx context.Context) (any, error)) goja.Value {
-	for _, t := range targets {
-		if err := m.check(t.kind, t.abs); err != nil {
-			return m.rejected(what, err)
-		}
-	}
-	return m.async(what, work)
 }
 
 // undefinedResult settles a promise with undefined (Async's nil is null).
