@@ -44,7 +44,9 @@ type taskState struct {
 	nextID  int64
 	// fresh are the coroutines whose first step ended in the current job:
 	// the only ones a task can still adopt. Cleared when a job begins.
-	fresh []*Coro
+	fresh      []*Coro
+	freshIndex map[*goja.Object]int // promise -> index in fresh, for long lists
+	indexed    int                  // fresh[:indexed] are in freshIndex
 	// orphans holds the waiters of coroutines that run in no task, until
 	// a task adopts them; nothing cancels it.
 	orphans TaskRef
@@ -88,6 +90,7 @@ func (s *taskState) clearFresh() {
 		return
 	}
 	clear(s.fresh)
+	s.freshIndex, s.indexed = nil, 0
 	if cap(s.fresh) > 1024 {
 		s.fresh = nil // a burst is over
 		return
@@ -170,39 +173,65 @@ func (e *Env) CurrentCoro() int64 {
 // (asyncio moves its own records of awaited futures with them).
 func (e *Env) AdoptPromise(t *TaskRef, p *goja.Object) (old *TaskRef, lo, hi int64, ok bool) {
 	s := &e.tasks
-	for i := len(s.fresh) - 1; i >= 0; i-- {
-		c := s.fresh[i]
-		if c.promise != p {
-			continue
-		}
-		copy(s.fresh[i:], s.fresh[i+1:])
-		s.fresh[len(s.fresh)-1] = nil
-		s.fresh = s.fresh[:len(s.fresh)-1]
-		if c.task != nil {
-			return nil, 0, 0, false
-		}
-		old = c.owner.taskOf()
-		from := old
-		if from == nil {
-			from = &s.orphans
-		}
-		c.task, c.owner, c.promise = t, nil, nil
-		lo, hi = c.id, c.end
-		if from != t {
-			for j := 0; j < len(from.waiters); {
-				w := from.waiters[j]
-				if w.coro >= lo && w.coro <= hi {
-					from.remove(w) // swaps the last waiter into j
-					w.task = t
-					t.add(w)
-					continue
-				}
-				j++
-			}
-		}
-		return old, lo, hi, true
+	c := s.takeFresh(p)
+	if c == nil || c.task != nil {
+		return nil, 0, 0, false
 	}
-	return nil, 0, 0, false
+	old = c.owner.taskOf()
+	from := old
+	if from == nil {
+		from = &s.orphans
+	}
+	c.task, c.owner, c.promise = t, nil, nil
+	lo, hi = c.id, c.end
+	if from != t {
+		for j := 0; j < len(from.waiters); {
+			w := from.waiters[j]
+			if w.coro >= lo && w.coro <= hi {
+				from.remove(w) // swaps the last waiter into j
+				w.task = t
+				t.add(w)
+				continue
+			}
+			j++
+		}
+	}
+	return old, lo, hi, true
+}
+
+// takeFresh finds and removes the fresh coroutine whose promise is p: the
+// last few are searched directly (createTask(coro()) adopts the newest),
+// beyond that through an index built once per job (gather(...calls)).
+func (s *taskState) takeFresh(p *goja.Object) *Coro {
+	n := len(s.fresh)
+	for i := n - 1; i >= 0 && i >= n-8; i-- {
+		if c := s.fresh[i]; c != nil && c.promise == p {
+			s.fresh[i] = nil
+			return c
+		}
+	}
+	if n <= 8 {
+		return nil
+	}
+	if s.freshIndex == nil {
+		s.freshIndex = make(map[*goja.Object]int, n)
+	}
+	for ; s.indexed < n; s.indexed++ {
+		if c := s.fresh[s.indexed]; c != nil {
+			s.freshIndex[c.promise] = s.indexed
+		}
+	}
+	i, ok := s.freshIndex[p]
+	if !ok {
+		return nil
+	}
+	delete(s.freshIndex, p)
+	c := s.fresh[i]
+	if c == nil || c.promise != p {
+		return nil
+	}
+	s.fresh[i] = nil
+	return c
 }
 
 // Cancel rejects every runtime await t is suspended on with reason and
