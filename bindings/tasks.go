@@ -1,6 +1,10 @@
 package bindings
 
 import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
 	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
 )
@@ -51,6 +55,7 @@ type taskState struct {
 	// a task adopts them; nothing cancels it.
 	orphans TaskRef
 	jobs    uint64 // job boundaries seen (Resumed, Exited)
+	frames  []goja.StackFrame
 }
 
 func (s *taskState) init(e *Env) {
@@ -300,6 +305,19 @@ type Waiter struct {
 	done     bool
 	// What describes what is awaited, for diagnostics ("sleep(1)").
 	What string
+	// site is the script's frame that made the waiter (its await), kept
+	// unresolved: Position() reads source maps, which only a report needs.
+	site    goja.StackFrame
+	hasSite bool
+}
+
+// Site is where the script made the waiter ("file.js:2"), or "".
+func (w *Waiter) Site() string {
+	if !w.hasSite {
+		return ""
+	}
+	p := w.site.Position()
+	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
 }
 
 // NewWaiter creates a pending runtime promise owned by the current task.
@@ -309,6 +327,13 @@ type Waiter struct {
 func (e *Env) NewWaiter(what string, onCancel func()) *Waiter {
 	p, res, rej := e.VM.NewPromise()
 	w := &Waiter{env: e, promise: p, resolve: res, reject: rej, onCancel: onCancel, What: what, index: -1}
+	e.tasks.frames = e.VM.CaptureCallStack(6, e.tasks.frames[:0])
+	for _, f := range e.tasks.frames {
+		if name := f.SrcName(); name != "" && name != "<native>" && !strings.HasPrefix(name, "arun:") {
+			w.site, w.hasSite = f, true
+			break
+		}
+	}
 	cur := e.tasks.current
 	t := cur.taskOf()
 	if cur != nil && cur.id != 0 {

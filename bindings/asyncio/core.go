@@ -509,7 +509,11 @@ func (c *core) describeTask(r *taskRec) string {
 	}
 	var whats []string
 	for _, w := range r.ref.Waiting() {
-		whats = append(whats, w.What)
+		what := w.What
+		if site := w.Site(); site != "" {
+			what += " at " + site
+		}
+		whats = append(whats, what)
 	}
 	if len(whats) > 0 {
 		if strings.Contains(desc, " waiting on ") {
