@@ -1,6 +1,10 @@
 package bindings
 
 import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
 	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
 )
@@ -16,16 +20,49 @@ type TaskRef struct {
 	waiters       []*Waiter
 	pendingCancel goja.Value
 	cancelPending bool
+	root          Coro
 }
 
-// taskState tracks the current task across awaits with goja's async
+// Coro is the async context of one coroutine call: what goja's async
+// context tracker carries across the call's awaits. The runtime brackets
+// the first step of every async function of a script (its code up to the
+// first await) with CoroIn/CoroOut, so each call has its own Coro, whose
+// owner is the context that called it. A coroutine belongs to the task of
+// the nearest Coro up that chain that has one: its caller's task, until a
+// task adopts it (AdoptPromise: createTask(coro()) and the other Python
+// forms), from then on with every await it has started and every coroutine
+// it calls. Each task's own first step runs in the task's root Coro.
+type Coro struct {
+	owner *Coro
+	task  *TaskRef
+	// id is the call's number; end is the last number handed out before its
+	// first step ended: the calls it made meanwhile are id+1..end.
+	id, end int64
+	promise *goja.Object
+}
+
+// taskState tracks the current context across awaits with goja's async
 // context tracker.
 type taskState struct {
-	current *TaskRef
+	current *Coro
+	nextID  int64
+	// fresh are the coroutines whose first step ended in the current job:
+	// the only ones a task can still adopt. Cleared when a job begins.
+	fresh      []*Coro
+	freshIndex map[*goja.Object]int // promise -> index in fresh, for long lists
+	indexed    int                  // fresh[:indexed] are in freshIndex
+	// orphans holds the waiters of coroutines that run in no task, until
+	// a task adopts them; nothing cancels it.
+	orphans TaskRef
+	jobs    uint64 // job boundaries seen (Resumed, Exited)
+	frames  []goja.StackFrame
 }
 
 func (s *taskState) init(e *Env) {
 	e.VM.SetAsyncContextTracker(tracker{s})
+	global := e.VM.GlobalObject()
+	_ = global.DefineDataProperty("__arun_in", e.VM.ToValue(s.coIn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = global.DefineDataProperty("__arun_out", e.VM.ToValue(s.coOut), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
 
 type tracker struct{ s *taskState }
@@ -38,24 +75,168 @@ func (t tracker) Grab() any {
 }
 
 func (t tracker) Resumed(v any) {
+	t.s.jobs++
+	t.s.clearFresh()
 	if v == nil {
 		t.s.current = nil
 		return
 	}
-	t.s.current = v.(*TaskRef)
+	t.s.current = v.(*Coro)
 }
 
-func (t tracker) Exited() { t.s.current = nil }
+func (t tracker) Exited() {
+	t.s.jobs++
+	t.s.current = nil
+	t.s.clearFresh()
+}
+
+func (s *taskState) clearFresh() {
+	if len(s.fresh) == 0 {
+		return
+	}
+	clear(s.fresh)
+	s.freshIndex, s.indexed = nil, 0
+	if cap(s.fresh) > 1024 {
+		s.fresh = nil // a burst is over
+		return
+	}
+	s.fresh = s.fresh[:0]
+}
+
+// coIn is __arun_in(): a coroutine's first step begins.
+func (s *taskState) coIn(goja.FunctionCall) goja.Value {
+	s.nextID++
+	s.current = &Coro{owner: s.current, id: s.nextID}
+	return goja.Undefined()
+}
+
+// coOut is __arun_out(_, promise): the first step ended with promise, the
+// async function's result, which is returned.
+func (s *taskState) coOut(call goja.FunctionCall) goja.Value {
+	p := call.Argument(1)
+	c := s.current
+	if c == nil || c.id == 0 {
+		return p // unbalanced (an uncatchable error skipped an out): ignore
+	}
+	s.current = c.owner
+	c.end = s.nextID
+	if o, ok := p.(*goja.Object); ok {
+		c.promise = o
+		s.fresh = append(s.fresh, c)
+	}
+	return p
+}
+
+// taskOf is the task c belongs to.
+func (c *Coro) taskOf() *TaskRef {
+	for ; c != nil; c = c.owner {
+		if c.task != nil {
+			return c.task
+		}
+	}
+	return nil
+}
 
 // CurrentTask returns the task whose code is running, or nil.
-func (e *Env) CurrentTask() *TaskRef { return e.tasks.current }
+func (e *Env) CurrentTask() *TaskRef { return e.tasks.current.taskOf() }
 
 // SetCurrentTask makes t the running task (asyncio calls it around the first
-// step of a task) and returns the previous one, to be restored afterwards.
-func (e *Env) SetCurrentTask(t *TaskRef) (prev *TaskRef) {
+// step of a task) and returns the previous context, to be put back with
+// RestoreCurrent.
+func (e *Env) SetCurrentTask(t *TaskRef) (prev *Coro) {
 	prev = e.tasks.current
-	e.tasks.current = t
+	if t == nil {
+		e.tasks.current = nil
+	} else {
+		t.root.task = t
+		e.tasks.current = &t.root
+	}
 	return prev
+}
+
+// RestoreCurrent puts back the context SetCurrentTask returned.
+func (e *Env) RestoreCurrent(prev *Coro) { e.tasks.current = prev }
+
+// JobCount changes whenever a promise job begins or ends: state kept for
+// "the current job" is stale when it differs from the count it was kept at.
+func (e *Env) JobCount() uint64 { return e.tasks.jobs }
+
+// CurrentCoro is the number of the coroutine call whose code is running (0
+// for a task's own first step or outside any coroutine).
+func (e *Env) CurrentCoro() int64 {
+	if c := e.tasks.current; c != nil {
+		return c.id
+	}
+	return 0
+}
+
+// AdoptPromise makes t the task of the coroutine call whose promise p is,
+// if that call's first step ended in the current job and no task has it
+// yet: its pending runtime awaits (and those of the calls it made) move to
+// t, and so does every later await. It returns the task the coroutine
+// belonged to (nil if none) and the range of call numbers that moved
+// (asyncio moves its own records of awaited futures with them).
+func (e *Env) AdoptPromise(t *TaskRef, p *goja.Object) (old *TaskRef, lo, hi int64, ok bool) {
+	s := &e.tasks
+	c := s.takeFresh(p)
+	if c == nil || c.task != nil {
+		return nil, 0, 0, false
+	}
+	old = c.owner.taskOf()
+	from := old
+	if from == nil {
+		from = &s.orphans
+	}
+	c.task, c.owner, c.promise = t, nil, nil
+	lo, hi = c.id, c.end
+	if from != t {
+		for j := 0; j < len(from.waiters); {
+			w := from.waiters[j]
+			if w.coro >= lo && w.coro <= hi {
+				from.remove(w) // swaps the last waiter into j
+				w.task = t
+				t.add(w)
+				continue
+			}
+			j++
+		}
+	}
+	return old, lo, hi, true
+}
+
+// takeFresh finds and removes the fresh coroutine whose promise is p: the
+// last few are searched directly (createTask(coro()) adopts the newest),
+// beyond that through an index built once per job (gather(...calls)).
+func (s *taskState) takeFresh(p *goja.Object) *Coro {
+	n := len(s.fresh)
+	for i := n - 1; i >= 0 && i >= n-8; i-- {
+		if c := s.fresh[i]; c != nil && c.promise == p {
+			s.fresh[i] = nil
+			return c
+		}
+	}
+	if n <= 8 {
+		return nil
+	}
+	if s.freshIndex == nil {
+		s.freshIndex = make(map[*goja.Object]int, n)
+	}
+	for ; s.indexed < n; s.indexed++ {
+		if c := s.fresh[s.indexed]; c != nil {
+			s.freshIndex[c.promise] = s.indexed
+		}
+	}
+	i, ok := s.freshIndex[p]
+	if !ok {
+		return nil
+	}
+	delete(s.freshIndex, p)
+	c := s.fresh[i]
+	if c == nil || c.promise != p {
+		return nil
+	}
+	s.fresh[i] = nil
+	return c
 }
 
 // Cancel rejects every runtime await t is suspended on with reason and
@@ -118,11 +299,25 @@ type Waiter struct {
 	resolve  func(any) error
 	reject   func(any) error
 	task     *TaskRef
+	coro     int64 // the coroutine call that made it (Coro.id)
 	index    int
 	onCancel func()
 	done     bool
 	// What describes what is awaited, for diagnostics ("sleep(1)").
 	What string
+	// site is the script's frame that made the waiter (its await), kept
+	// unresolved: Position() reads source maps, which only a report needs.
+	site    goja.StackFrame
+	hasSite bool
+}
+
+// Site is where the script made the waiter ("file.js:2"), or "".
+func (w *Waiter) Site() string {
+	if !w.hasSite {
+		return ""
+	}
+	p := w.site.Position()
+	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
 }
 
 // NewWaiter creates a pending runtime promise owned by the current task.
@@ -132,7 +327,24 @@ type Waiter struct {
 func (e *Env) NewWaiter(what string, onCancel func()) *Waiter {
 	p, res, rej := e.VM.NewPromise()
 	w := &Waiter{env: e, promise: p, resolve: res, reject: rej, onCancel: onCancel, What: what, index: -1}
-	if t := e.tasks.current; t != nil {
+	e.tasks.frames = e.VM.CaptureCallStack(6, e.tasks.frames[:0])
+	for _, f := range e.tasks.frames {
+		if name := f.SrcName(); name != "" && name != "<native>" && !strings.HasPrefix(name, "arun:") {
+			w.site, w.hasSite = f, true
+			break
+		}
+	}
+	cur := e.tasks.current
+	t := cur.taskOf()
+	if cur != nil && cur.id != 0 {
+		w.coro = cur.id
+		if t == nil {
+			// a coroutine outside any task (a script's top level): kept
+			// where a task that adopts the coroutine finds it
+			t = &e.tasks.orphans
+		}
+	}
+	if t != nil {
 		if t.cancelPending {
 			reason := t.pendingCancel
 			t.cancelPending, t.pendingCancel = false, nil
@@ -153,7 +365,12 @@ func (w *Waiter) Promise() *goja.Promise { return w.promise }
 func (w *Waiter) Value() goja.Value { return w.env.VM.ToValue(w.promise) }
 
 // Task is the task that owns the waiter, or nil.
-func (w *Waiter) Task() *TaskRef { return w.task }
+func (w *Waiter) Task() *TaskRef {
+	if w.task == &w.env.tasks.orphans {
+		return nil
+	}
+	return w.task
+}
 
 // Done reports whether the waiter has been settled or cancelled.
 func (w *Waiter) Done() bool { return w.done }

@@ -68,7 +68,7 @@ func Eval[T any](ctx context.Context, rt *Runtime, expr string) (T, error) {
 }
 
 func (r *Runtime) evalValue(ctx context.Context, expr string) (goja.Value, error) {
-	prog, err := goja.Compile("[eval]", "(async () => (\n"+expr+"\n))()", false)
+	prog, err := compileScript("[eval]", "(async () => (\n"+expr+"\n))()", false)
 	if err != nil {
 		return nil, r.compileError(err, "[eval]")
 	}

@@ -163,7 +163,7 @@ func (ld *loader) compile(abs string, res api.BuildResult) (*goja.Program, error
 	if code == nil {
 		return nil, &ScriptError{Kind: KindLoad, Message: "esbuild produced no output for " + abs}
 	}
-	prog, err := goja.Compile(abs, string(code), false)
+	prog, err := compileScript(abs, string(code), true)
 	if err != nil {
 		return nil, ld.r.compileError(err, abs)
 	}
@@ -237,7 +237,7 @@ func (ld *loader) plainScript(abs string, src *string) *goja.Program {
 	if strings.Contains(code, "import") || strings.Contains(code, "export") {
 		return nil
 	}
-	prog, err := goja.Compile(abs, code, false)
+	prog, err := compileScript(abs, code, false)
 	if err != nil {
 		return nil
 	}

@@ -673,7 +673,7 @@ func (s *Session) Eval(ctx context.Context, src string, format func(vm *goja.Run
 	s.inputs++
 	name := fmt.Sprintf("REPL%d", s.inputs)
 	s.mu.Unlock()
-	prog, err := goja.Compile(name, rw.code, false)
+	prog, err := compileScript(name, rw.code, false)
 	if err != nil {
 		return EvalResult{}, s.r.compileError(err, name)
 	}

@@ -406,7 +406,7 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		r.mainTask = &bindings.TaskRef{}
 		prev := r.env.SetCurrentTask(r.mainTask)
 		res, err := fn(goja.Undefined(), req, mod, exports, r.vm.ToValue(abs), r.vm.ToValue(filepath.Dir(abs)), setExports)
-		r.env.SetCurrentTask(prev)
+		r.env.RestoreCurrent(prev)
 		if err != nil {
 			return err
 		}

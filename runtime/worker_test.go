@@ -28,7 +28,7 @@ var cancelModule = bindings.Module{Name: "test:task", Init: func(env *bindings.E
 		ref := &bindings.TaskRef{}
 		prev := env.SetCurrentTask(ref)
 		_, err := fn(goja.Undefined())
-		env.SetCurrentTask(prev)
+		env.RestoreCurrent(prev)
 		if err != nil {
 			panic(err)
 		}

@@ -171,11 +171,21 @@
     }
     // `await fut`: the getter runs synchronously in the awaiting task (before
     // goja's thenable job), which is how the task learns what it waits on.
+    // Inside a coroutine's first step the task is kept in a box that a task
+    // adopting the coroutine (createTask(coro())) updates before the
+    // thenable job runs.
     get then() {
       const fut = this;
       const T = N.cur();
+      if (N.coid() === 0) {
+        return function then(onFulfilled, onRejected) {
+          return awaitFuture(fut, T, onFulfilled, onRejected);
+        };
+      }
+      const box = [T];
+      N.noteAwait(box);
       return function then(onFulfilled, onRejected) {
-        return awaitFuture(fut, T, onFulfilled, onRejected);
+        return awaitFuture(fut, box[0], onFulfilled, onRejected);
       };
     }
     catch(onRejected) {
@@ -311,8 +321,11 @@
         addFutWaiter(this, aw);
         aw.addDoneCallback((f) => copyFuture(f, this));
       } else if (isThenable(aw)) {
-        this._follow = aw;
         N.taskNew(this);
+        // a coroutine's promise (createTask(coro())): the task adopts the
+        // call, so cancel() reaches its awaits; any other promise can only
+        // be followed
+        if (!(aw instanceof Promise) || !N.adopt(this, aw)) this._follow = aw;
         follow(this, aw);
       } else {
         throw new TypeError(`a coroutine was expected, got ${describeValue(aw)}`);
@@ -517,7 +530,7 @@
 
   const AsyncFunction = async function () {}.constructor;
   function iscoroutinefunction(fn) {
-    return typeof fn === "function" && fn instanceof AsyncFunction;
+    return typeof fn === "function" && (fn instanceof AsyncFunction || N.isAsyncFn(fn));
   }
 
   const sleep = N.sleep;

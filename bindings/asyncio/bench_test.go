@@ -102,3 +102,26 @@ func BenchmarkEventPingPong(b *testing.B) {
   await other;
 });`)
 }
+
+// BenchmarkGatherCoroutines is BenchmarkGatherTasks in Python's form: N
+// coroutine calls, each wrapped in a task by gather.
+func BenchmarkGatherCoroutines(b *testing.B) {
+	benchScript(b, `asyncio.run(async () => {
+  const work = async (i) => { await asyncio.sleep(0); return i; };
+  const cs = new Array(N);
+  for (let i = 0; i < N; i++) cs[i] = work(i);
+  const r = await asyncio.gather(...cs);
+  if (r.length !== N) throw new Error("lost results");
+});`)
+}
+
+// BenchmarkAwaitCoroutine is an async function called and awaited N times
+// from one task: the cost of a coroutine call.
+func BenchmarkAwaitCoroutine(b *testing.B) {
+	benchScript(b, `asyncio.run(async () => {
+  const f = async (i) => i + 1;
+  let s = 0;
+  for (let i = 0; i < N; i++) s = await f(s);
+  if (s !== N) throw new Error("wrong sum");
+});`)
+}

@@ -21,9 +21,13 @@ type core struct {
 	loop *eventloop.Loop
 
 	tasks map[*goja.Object]*taskRec // tasks not yet done
-	seq   uint64
-	stack []goja.StackFrame // reused by CaptureCallStack
-	wheel timerWheel
+
+	// futures awaited by coroutine steps of the current job (noteAwait)
+	boxes  []awaitBox
+	boxJob uint64
+	seq    uint64
+	stack  []goja.StackFrame // reused by CaptureCallStack
+	wheel  timerWheel
 
 	main     *goja.Object  // asyncio.run's main task while it runs
 	describe goja.Callable // JS: describe(task) -> string
@@ -118,6 +122,13 @@ func (c *core) natives() *goja.Object {
 	set("cancel", c.cancel)
 	set("clearPending", c.clearPending)
 	set("cur", c.cur)
+	set("adopt", c.adopt)
+	set("noteAwait", c.noteAwait)
+	set("isAsyncFn", func(call goja.FunctionCall) goja.Value {
+		o, _ := call.Argument(0).(*goja.Object)
+		return c.vm.ToValue(o != nil && bindings.IsAsyncFunction(o))
+	})
+	set("coid", func(goja.FunctionCall) goja.Value { return c.vm.ToValue(c.env.CurrentCoro()) })
 	set("all", c.all)
 	set("wq", c.newWaitq)
 	set("wait", c.wait)
@@ -220,7 +231,7 @@ func (c *core) enter(call goja.FunctionCall) goja.Value {
 	if !ok {
 		c.throw(bindings.TypeErrorf("a task needs a function"))
 	}
-	var prev *bindings.TaskRef
+	var prev *bindings.Coro
 	if r != nil {
 		prev = c.env.SetCurrentTask(&r.ref)
 	}
@@ -229,13 +240,13 @@ func (c *core) enter(call goja.FunctionCall) goja.Value {
 		if p, ok := v.(*goja.Object); ok {
 			if c.quietable(p) {
 				c.quietThen(p, call.Arguments[2], call.Arguments[3])
-				c.env.SetCurrentTask(prev)
+				c.env.RestoreCurrent(prev)
 				return c.followed
 			}
 		}
 	}
 	if r != nil {
-		c.env.SetCurrentTask(prev)
+		c.env.RestoreCurrent(prev)
 	}
 	if err != nil {
 		rethrow(err)
@@ -255,7 +266,7 @@ func (c *core) follow(call goja.FunctionCall) goja.Value {
 	}
 	prev := c.env.SetCurrentTask(&r.ref)
 	c.thenQuiet(p, call.Argument(2), call.Argument(3))
-	c.env.SetCurrentTask(prev)
+	c.env.RestoreCurrent(prev)
 	return goja.Undefined()
 }
 
@@ -401,6 +412,55 @@ func (c *core) clearPending(call goja.FunctionCall) goja.Value {
 	return c.vm.ToValue(r.ref.ClearPendingCancel())
 }
 
+// adopt(task, promise): if promise is the result of a coroutine call whose
+// first step ended in this job (createTask(coro()) and the other Python
+// forms), task adopts that call (Env.AdoptPromise), and so the futures that
+// call's first step awaits (the boxes of noteAwait); it reports whether it
+// did. Otherwise task can only follow the promise.
+func (c *core) adopt(call goja.FunctionCall) goja.Value {
+	r := c.rec(call.Argument(0))
+	p, ok := call.Argument(1).(*goja.Object)
+	if r == nil || !ok {
+		return c.vm.ToValue(false)
+	}
+	_, lo, hi, ok := c.env.AdoptPromise(&r.ref, p)
+	if !ok {
+		return c.vm.ToValue(false)
+	}
+	kept := c.boxes[:0]
+	for _, b := range c.boxes {
+		if b.co >= lo && b.co <= hi {
+			_ = b.box.Set("0", r.obj)
+		} else {
+			kept = append(kept, b)
+		}
+	}
+	clear(c.boxes[len(kept):])
+	c.boxes = kept
+	return c.vm.ToValue(true)
+}
+
+type awaitBox struct {
+	box *goja.Object
+	co  int64
+}
+
+// noteAwait(box): a coroutine's step awaits a future; box[0] is the task
+// the await belongs to, which adopt may change while this job runs.
+func (c *core) noteAwait(call goja.FunctionCall) goja.Value {
+	box, ok := call.Argument(0).(*goja.Object)
+	if !ok {
+		return goja.Undefined()
+	}
+	if c.boxJob != c.env.JobCount() {
+		clear(c.boxes)
+		c.boxes = c.boxes[:0]
+		c.boxJob = c.env.JobCount()
+	}
+	c.boxes = append(c.boxes, awaitBox{box: box, co: c.env.CurrentCoro()})
+	return goja.Undefined()
+}
+
 // cur(): the current task, or undefined.
 func (c *core) cur(goja.FunctionCall) goja.Value {
 	t := c.env.CurrentTask()
@@ -449,7 +509,11 @@ func (c *core) describeTask(r *taskRec) string {
 	}
 	var whats []string
 	for _, w := range r.ref.Waiting() {
-		whats = append(whats, w.What)
+		what := w.What
+		if site := w.Site(); site != "" {
+			what += " at " + site
+		}
+		whats = append(whats, what)
 	}
 	if len(whats) > 0 {
 		if strings.Contains(desc, " waiting on ") {

@@ -36,12 +36,37 @@ asyncio.run(main);
 	report := se.Report()
 	for _, want := range []string{
 		"task Task-1 waiting on task consumer (created at main.js:",
-		"task consumer waiting on Queue.get() (created at main.js:7)",
-		"task waiter waiting on Event.wait() (created at main.js:9)",
+		"task consumer waiting on Queue.get() at main.js:3 (created at main.js:7)",
+		"task waiter waiting on Event.wait() at main.js:9 (created at main.js:9)",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report lacks %q:\n%s", want, report)
 		}
+	}
+}
+
+// TestDeadlockNamesInnermostAwait: a coroutine handed to gather belongs to
+// the task gather wraps it in, and the report says where it waits.
+func TestDeadlockNamesInnermostAwait(t *testing.T) {
+	res := run(t, `
+async function waiter(ev) {
+  await ev.wait();
+}
+asyncio.run(async () => {
+  const ev = new asyncio.Event();
+  await asyncio.gather(waiter(ev), asyncio.sleep(0.01));
+});
+`)
+	se, ok := res.Err.(*runtime.ScriptError)
+	if !ok || se.Kind != runtime.KindDeadlock {
+		t.Fatalf("want a deadlock ScriptError, got %T %v", res.Err, res.Err)
+	}
+	got := strings.Join(se.Waiting, "\n")
+	if !strings.Contains(got, "task Task-2 waiting on Event.wait() at main.js:3 (created at main.js:7)") {
+		t.Errorf("waiting list: %q", got)
+	}
+	if strings.Contains(got, "does not own") || strings.Contains(got, "following") {
+		t.Errorf("the coroutine's await is not its task's: %q", got)
 	}
 }
 
@@ -56,7 +81,7 @@ await t;
 		t.Fatalf("want a deadlock ScriptError, got %T %v", res.Err, res.Err)
 	}
 	got := strings.Join(se.Waiting, "\n")
-	if !strings.Contains(got, "task getter waiting on Queue.get() (created at main.js:3)") {
+	if !strings.Contains(got, "task getter waiting on Queue.get() at main.js:3 (created at main.js:3)") {
 		t.Errorf("waiting list: %q", got)
 	}
 }

@@ -199,7 +199,7 @@ func (l *leaf) settle() error {
 		l.w.Release()
 		prev := q.c.env.SetCurrentTask(task)
 		r, err := l.run(goja.Undefined(), l.runA, l.runB)
-		q.c.env.SetCurrentTask(prev)
+		q.c.env.RestoreCurrent(prev)
 		l.run, l.runA, l.runB = nil, nil, nil
 		return l.w.ResolveCall(r, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -155,34 +156,17 @@ const (
 	kindSetIter
 )
 
-var (
-	selfFieldOnce  sync.Once
-	selfFieldIndex = -1
-	kindCache      sync.Map // reflect.Type -> objKind
-)
-
-func implType(o *goja.Object) reflect.Type {
-	selfFieldOnce.Do(func() {
-		if f, ok := reflect.TypeOf(goja.Object{}).FieldByName("self"); ok && len(f.Index) == 1 {
-			selfFieldIndex = f.Index[0]
-		}
-	})
-	if selfFieldIndex < 0 {
-		return nil
-	}
-	f := reflect.ValueOf(o).Elem().Field(selfFieldIndex)
-	if f.Kind() != reflect.Interface || f.IsNil() {
-		return nil
-	}
-	return f.Elem().Type()
-}
+var kindCache sync.Map // reflect.Type -> objKind
 
 func kindOf(o *goja.Object) objKind {
-	t := implType(o)
+	t := bindings.ImplType(o)
 	if t == nil {
 		return classKind(o)
 	}
 	if k, ok := kindCache.Load(t); ok {
+		if k == kindFunction && bindings.IsAsyncFunction(o) {
+			return kindAsyncFunction // a script's async function, compiled as a coroutine
+		}
 		return k.(objKind)
 	}
 	k := kindFromTypeName(t.String())
@@ -190,6 +174,9 @@ func kindOf(o *goja.Object) objKind {
 		k = classKind(o)
 	}
 	kindCache.Store(t, k)
+	if k == kindFunction && bindings.IsAsyncFunction(o) {
+		return kindAsyncFunction
+	}
 	return k
 }
 
@@ -289,10 +276,10 @@ func isFunctionKind(k objKind) bool {
 // reports false when that is not possible, in which case callers fall back to
 // the public API.
 func ownNonIndexNames(o *goja.Object) ([]string, bool) {
-	if implType(o) == nil {
+	if bindings.ImplType(o) == nil {
 		return nil, false
 	}
-	v := reflect.ValueOf(o).Elem().Field(selfFieldIndex).Elem()
+	v := reflect.ValueOf(o).Elem().FieldByName("self").Elem()
 	if v.Kind() != reflect.Ptr || v.IsNil() {
 		return nil, false
 	}

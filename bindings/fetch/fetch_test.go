@@ -360,7 +360,7 @@ func taskGlobal(env *bindings.Env) error {
 		ref := &bindings.TaskRef{}
 		prev := env.SetCurrentTask(ref)
 		v, err := fn(goja.Undefined())
-		env.SetCurrentTask(prev)
+		env.RestoreCurrent(prev)
 		if err != nil {
 			panic(err)
 		}

@@ -180,7 +180,7 @@ func taskModule() bindings.Module {
 			ref := &bindings.TaskRef{}
 			prev := env.SetCurrentTask(ref)
 			_, err := fn(goja.Undefined())
-			env.SetCurrentTask(prev)
+			env.RestoreCurrent(prev)
 			if err != nil {
 				panic(err)
 			}

@@ -200,7 +200,7 @@ func taskGlobals(env *bindings.Env) error {
 	if err := env.VM.Set("runInTask", func(call goja.FunctionCall) goja.Value {
 		fn, _ := goja.AssertFunction(call.Argument(0))
 		prev := env.SetCurrentTask(task)
-		defer env.SetCurrentTask(prev)
+		defer env.RestoreCurrent(prev)
 		v, err := fn(goja.Undefined())
 		if err != nil {
 			panic(err)
