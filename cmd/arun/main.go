@@ -186,7 +186,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer close(stopSignals)
 	// The first signal shuts the script down gracefully: tasks are
 	// cancelled (their finally blocks run) and servers close; what is still
-	// running after shutdownGrace is interrupted. A second signal exits at once.
+	// running after shutdownGrace is interrupted. A second signal exits at
+	// once, with the status of that signal (130 SIGINT, 143 SIGTERM).
 	var signalled atomic.Value
 	go func() {
 		n := 0
@@ -194,12 +195,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			select {
 			case s := <-sigs:
 				n++
-				if n > 1 {
-					os.Exit(exitInterrupt)
-				}
-				cause := errInterrupted
+				cause, code := errInterrupted, exitInterrupt
 				if s == syscall.SIGTERM {
-					cause = errTerminated
+					cause, code = errTerminated, exitTerm
+				}
+				if n > 1 {
+					// the status names the signal that ended the run
+					os.Exit(code)
 				}
 				signalled.Store(cause)
 				rt.Shutdown()

@@ -208,3 +208,59 @@ process.exit(3);
 		t.Errorf("output %q", out)
 	}
 }
+
+// A second signal exits at once with that signal's status, even while the
+// script's cleanup still runs (here: forever).
+func TestSecondSignal(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "stuck.js", `
+		import { setTimeout as sleep } from "timers/promises";
+		console.log("ready");
+		try {
+			await sleep(60e3);
+		} finally {
+			console.log("cleaning");
+			for (;;) {}
+		}`)
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			cmd := exec.Command(arunBin, "stuck.js")
+			cmd.Dir = dir
+			var errb bytes.Buffer
+			cmd.Stderr = &errb
+			stdout, _ := cmd.StdoutPipe()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			buf := make([]byte, len("ready\n"))
+			if _, err := io.ReadFull(stdout, buf); err != nil || string(buf) != "ready\n" {
+				t.Fatalf("read %q, %v", buf, err)
+			}
+			_ = cmd.Process.Signal(tc.sig)
+			buf = make([]byte, len("cleaning\n"))
+			if _, err := io.ReadFull(stdout, buf); err != nil || string(buf) != "cleaning\n" {
+				t.Fatalf("read %q, %v", buf, err)
+			}
+			_ = cmd.Process.Signal(tc.sig)
+			done := make(chan struct{})
+			go func() { _, _ = io.ReadAll(stdout); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(20 * time.Second):
+				_ = cmd.Process.Kill()
+				t.Fatal("did not exit on the second signal")
+			}
+			_ = cmd.Wait()
+			if code := cmd.ProcessState.ExitCode(); code != tc.code {
+				t.Errorf("exit code %d, want %d\nstderr: %s", code, tc.code, errb.String())
+			}
+			// exited on the second signal, not through the grace period's interrupt
+			if strings.Contains(errb.String(), "did not stop") {
+				t.Errorf("stderr: %s", errb.String())
+			}
+		})
+	}
+}
