@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	goruntime "runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -98,6 +99,14 @@ func TestMaxMemory(t *testing.T) {
 		}
 		if !strings.Contains(se.Error(), "script exceeded the memory limit of 64 MiB (live heap ") {
 			t.Errorf("%s: message %q", what, se.Error())
+		}
+		// what the stopped run allocated is garbage now (not held by its
+		// timers, nor by goja's stack of the interrupted frames)
+		goruntime.GC()
+		var ms goruntime.MemStats
+		goruntime.ReadMemStats(&ms)
+		if ms.HeapAlloc > bound {
+			t.Errorf("%s: %d bytes still live after the run", what, ms.HeapAlloc)
 		}
 	}
 	ctx := context.Background()
