@@ -24,6 +24,7 @@ const (
 	KindDeadlock                            // the main module waits on something that can never happen
 	KindTimeout                             // Options.Timeout or the context's deadline hit
 	KindInterrupted                         // Interrupt or context cancellation
+	KindMemoryLimit                         // the heap passed Options.MaxMemory
 )
 
 // String names the kind ("uncaught exception", "deadlock", ...).
@@ -43,6 +44,8 @@ func (k ErrorKind) String() string {
 		return "timeout"
 	case KindInterrupted:
 		return "interrupted"
+	case KindMemoryLimit:
+		return "memory limit"
 	}
 	return "error"
 }

@@ -1,6 +1,9 @@
 package runtime
 
 import (
+	"errors"
+	"fmt"
+	"math"
 	goruntime "runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -101,11 +104,15 @@ func (t *gcTuner) stop() {
 	t.mu.Unlock()
 }
 
-// arm sets a finalizer on a fresh object: it runs after the next
-// collection, on the finalizer goroutine, and re-arms itself.
-func (t *gcTuner) arm() {
+// arm has afterGC called after the next collection.
+func (t *gcTuner) arm() { afterGC(t.afterGC) }
+
+// afterGC calls fn after the next garbage collection, on the finalizer
+// goroutine: a finalizer on a fresh object (16 bytes, too big for the tiny
+// allocator, whose objects may never be finalized) that nothing references.
+func afterGC(fn func()) {
 	s := new([16]byte)
-	goruntime.SetFinalizer(s, func(*[16]byte) { t.afterGC() })
+	goruntime.SetFinalizer(s, func(*[16]byte) { fn() })
 }
 
 func (t *gcTuner) afterGC() {
@@ -138,4 +145,141 @@ func (t *gcTuner) setLocked(p int) {
 	}
 	t.percent = p
 	debug.SetGCPercent(p)
+}
+
+// ErrMemoryLimit is the cause of a run stopped because the heap passed
+// Options.MaxMemory: errors.Is(err, ErrMemoryLimit) holds for the run's
+// error, whose errors.As target *MemoryLimitError says by how much.
+var ErrMemoryLimit = errors.New("runtime: memory limit exceeded")
+
+// MemoryLimitError is the Go cause of a run stopped by Options.MaxMemory.
+type MemoryLimitError struct {
+	Limit uint64 // Options.MaxMemory
+	Heap  uint64 // the live heap the collector found
+}
+
+// Error is "script exceeded the memory limit of 512 MiB (live heap 530 MiB)".
+func (e *MemoryLimitError) Error() string {
+	return fmt.Sprintf("script exceeded the memory limit of %s (live heap %s)", FormatSize(e.Limit), FormatSize(e.Heap))
+}
+
+// Is reports whether target is ErrMemoryLimit.
+func (e *MemoryLimitError) Is(target error) bool { return target == ErrMemoryLimit }
+
+// FormatSize writes a byte count in binary units: 512 MiB, 1.5 GiB, 100 KiB.
+func FormatSize(n uint64) string {
+	units := []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
+	v, i := float64(n), 0
+	for v >= 1024 && i < len(units)-1 {
+		v /= 1024
+		i++
+	}
+	if i == 0 || v == math.Trunc(v) || v >= 100 {
+		return fmt.Sprintf("%.0f %s", v, units[i])
+	}
+	return fmt.Sprintf("%.1f %s", v, units[i])
+}
+
+// The memory watcher: while a run with Options.MaxMemory is in progress,
+// the live heap is read after every collection (the number the collector
+// has just computed: reading it costs nothing between collections) and a
+// run whose bound it passes is stopped. The heap is the process's, so
+// every watched run in the process answers for it. So that a collection
+// (and therefore a check) comes before the heap overshoots by much, the
+// process's soft memory limit (debug.SetMemoryLimit) is lowered to an
+// eighth above the smallest bound while runs are watched, and put back
+// after the last one; GOGC (TuneGC's policy) paces the collector below it.
+var mem memState
+
+type memState struct {
+	mu      sync.Mutex
+	watches map[*memWatch]struct{}
+	armed   bool  // a collection will call memAfterGC
+	prev    int64 // the memory limit before the first watch
+	sample  []metrics.Sample
+}
+
+type memWatch struct {
+	limit uint64
+	stop  func(heap uint64)
+	fired bool
+}
+
+// softLimit is the collector's memory limit for a heap bound.
+func softLimit(bound uint64) int64 {
+	l := bound + bound/8
+	if l > math.MaxInt64 || l < bound {
+		return math.MaxInt64
+	}
+	return int64(l)
+}
+
+// watchMemory calls stop (once, on the finalizer goroutine) when a
+// collection finds more than limit bytes of live heap, until unwatch.
+func watchMemory(limit uint64, stop func(heap uint64)) (unwatch func()) {
+	w := &memWatch{limit: limit, stop: stop}
+	mem.mu.Lock()
+	defer mem.mu.Unlock()
+	if len(mem.watches) == 0 {
+		mem.watches = map[*memWatch]struct{}{}
+		mem.prev = debug.SetMemoryLimit(-1)
+	}
+	mem.watches[w] = struct{}{}
+	mem.setLimitLocked()
+	if !mem.armed {
+		mem.armed = true
+		afterGC(memAfterGC)
+	}
+	return func() {
+		mem.mu.Lock()
+		defer mem.mu.Unlock()
+		if _, ok := mem.watches[w]; !ok {
+			return
+		}
+		delete(mem.watches, w)
+		if len(mem.watches) == 0 {
+			debug.SetMemoryLimit(mem.prev)
+			return
+		}
+		mem.setLimitLocked()
+	}
+}
+
+// setLimitLocked sets the soft memory limit for the smallest bound
+// watched, or the limit found before if that is lower.
+func (m *memState) setLimitLocked() {
+	limit := m.prev
+	for w := range m.watches {
+		limit = min(limit, softLimit(w.limit))
+	}
+	debug.SetMemoryLimit(limit)
+}
+
+func memAfterGC() {
+	mem.mu.Lock()
+	if len(mem.watches) == 0 {
+		mem.armed = false
+		mem.mu.Unlock()
+		return
+	}
+	if mem.sample == nil {
+		mem.sample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	}
+	metrics.Read(mem.sample)
+	var live uint64
+	if mem.sample[0].Value.Kind() == metrics.KindUint64 {
+		live = mem.sample[0].Value.Uint64()
+	}
+	var fire []func(uint64)
+	for w := range mem.watches {
+		if !w.fired && live > w.limit {
+			w.fired = true
+			fire = append(fire, w.stop)
+		}
+	}
+	afterGC(memAfterGC)
+	mem.mu.Unlock()
+	for _, f := range fire {
+		f(live)
+	}
 }

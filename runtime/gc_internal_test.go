@@ -84,3 +84,48 @@ func TestTuneGCReplaces(t *testing.T) {
 		t.Fatalf("the first tuner still runs (stopped %v)", stopped)
 	}
 }
+
+// The soft memory limit follows the smallest bound watched, never rises
+// above the one found before, and is put back when the last watch ends;
+// a collection that finds the live heap over a bound stops that watch's run
+// only.
+func TestWatchMemoryLimits(t *testing.T) {
+	orig := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(orig)
+	debug.SetMemoryLimit(10 << 30)
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+	fired := make(chan uint64, 2)
+	big := watchMemory(1<<40, func(h uint64) { fired <- h })
+	if got := limit(); got != 10<<30 {
+		t.Fatalf("a bound above the limit found: %d, want it kept", got)
+	}
+	small := watchMemory(1<<20, func(h uint64) { fired <- h })
+	if got, want := limit(), softLimit(1<<20); got != want {
+		t.Fatalf("with a 1 MiB bound: %d, want %d", got, want)
+	}
+	keep := make([]byte, 4<<20) // live past the small bound
+	goruntime.GC()
+	select {
+	case h := <-fired:
+		if h <= 1<<20 {
+			t.Errorf("fired with a live heap of %d", h)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a collection over the bound did not fire")
+	}
+	goruntime.KeepAlive(keep)
+	small()
+	if got := limit(); got != 10<<30 {
+		t.Errorf("after the small bound ended: %d", got)
+	}
+	big()
+	big() // idempotent
+	if got := limit(); got != 10<<30 {
+		t.Errorf("after the last watch: %d, want the limit found before", got)
+	}
+	select {
+	case h := <-fired:
+		t.Errorf("the 1 TiB bound fired at %d", h)
+	default:
+	}
+}

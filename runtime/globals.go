@@ -55,7 +55,7 @@ func (r *Runtime) installGlobals() error {
 			return fmt.Errorf("runtime: globals: %w", err)
 		}
 	}
-	return nil
+	return r.installLimits()
 }
 
 // timers: setTimeout & co, on the loop's timer heap. Delays are milliseconds.
@@ -65,10 +65,18 @@ type timerTable struct {
 	immediates map[int64]*bool
 }
 
+// forget drops the timers a failed run left: the loop dropped them
+// already, and their callbacks would keep what they reference alive.
+func (tt *timerTable) forget() {
+	clear(tt.timers)
+	clear(tt.immediates)
+}
+
 func (r *Runtime) installTimers() {
 	vm := r.vm
 	loop := r.loop
 	tt := &timerTable{timers: map[int64]*eventloop.Timer{}, immediates: map[int64]*bool{}}
+	r.timers = tt
 	delay := func(v goja.Value) time.Duration {
 		ms := v.ToFloat()
 		if math.IsNaN(ms) || ms < 1 || ms > 2147483647 {

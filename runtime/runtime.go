@@ -105,6 +105,22 @@ type Options struct {
 	// MaxCallStackSize bounds JS recursion (a RangeError past it); 0 means
 	// a default of 10000 frames.
 	MaxCallStackSize int
+	// MaxMemory, if positive, bounds the live heap in bytes: a run (Run*,
+	// Eval, Call) during which the collector finds more live heap than
+	// that is stopped with a ScriptError of KindMemoryLimit whose cause is
+	// a *MemoryLimitError (errors.Is(err, ErrMemoryLimit)). The heap is the
+	// process's: a host running several runtimes at once bounds them
+	// together. While such a run is in progress the process's soft memory
+	// limit (debug.SetMemoryLimit) is set an eighth above the bound, so the
+	// collector checks in time; it is put back afterwards. A single
+	// allocation bigger than the machine's memory (new ArrayBuffer(2**40))
+	// still ends the process: see the README's limits.
+	MaxMemory int64
+	// OnMemoryLimit, if set, is called (on a goroutine of its own) when a
+	// run passes MaxMemory, as the run is being stopped: a CLI can end the
+	// process if the script is inside a long native call that cannot be
+	// interrupted.
+	OnMemoryLimit func(*MemoryLimitError)
 	// Location, if set, is an http(s) URL that becomes the read-only global
 	// location (as Deno's --location): fetch, Request and Response.redirect
 	// resolve relative URLs against it. Without it relative URLs are errors.
@@ -141,6 +157,7 @@ type Runtime struct {
 	mainExports *goja.Object
 	sources     *sourceCache
 	interrupts  chan struct{}
+	timers      *timerTable
 }
 
 // New creates a runtime. Close it when done.
@@ -271,12 +288,25 @@ func (r *Runtime) runLoop(ctx context.Context, start eventloop.Task) error {
 	defer r.busy.Add(-1)
 	r.shutdown.Store(false)
 	defer r.interruptReq.Store(false)
+	if r.opts.MaxMemory > 0 {
+		defer watchMemory(uint64(r.opts.MaxMemory), r.memoryExceeded)()
+	}
 	return r.loop.Run(ctx, func() error {
 		if r.interruptReq.Swap(false) {
 			return ErrInterrupted
 		}
 		return start()
 	})
+}
+
+// memoryExceeded stops the run that passed Options.MaxMemory (on the
+// memory watcher's goroutine).
+func (r *Runtime) memoryExceeded(heap uint64) {
+	err := &MemoryLimitError{Limit: uint64(r.opts.MaxMemory), Heap: heap}
+	r.loop.Interrupt(err)
+	if f := r.opts.OnMemoryLimit; f != nil {
+		go f(err)
+	}
 }
 
 // Shutdown asks the running script to stop gracefully, as SIGINT does in
@@ -506,6 +536,7 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	if err == nil {
 		return nil
 	}
+	r.timers.forget()
 	var ee *ExitError
 	if errors.As(err, &ee) {
 		r.exitCode = ee.Code
@@ -518,6 +549,11 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 			se.Kind, se.Cause = KindInterrupted, ErrShutdown
 		}
 		return se
+	}
+	var me *MemoryLimitError
+	if errors.As(err, &me) {
+		r.releaseStack()
+		return &ScriptError{Kind: KindMemoryLimit, Message: me.Error(), Cause: me}
 	}
 	if ctx.Err() != nil {
 		cause := context.Cause(ctx)
@@ -548,6 +584,20 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 		return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
 	}
 	return &ScriptError{Kind: KindUncaught, Message: err.Error(), Cause: err}
+}
+
+// releaseStack drops what the frames of an interrupted call left in
+// goja's value stack: an outermost call does not clear it, so the heap
+// that stopped a run would stay live until later runs overwrite it. A
+// nested run clears the stack above its own frame as it returns.
+func (r *Runtime) releaseStack() {
+	nested := r.vm.ToValue(func(goja.FunctionCall) goja.Value {
+		_, _ = r.vm.RunString("undefined")
+		return goja.Undefined()
+	})
+	if fn, ok := goja.AssertFunction(nested); ok {
+		_, _ = fn(goja.Undefined())
+	}
 }
 
 func (r *Runtime) readExitCode() {

@@ -16,6 +16,12 @@
 // a body nobody streams is read straight from Go (the fast path of text,
 // json and arrayBuffer), so only streaming needs ReadableStream.
 //
+// A server bounds its clients as Node's http.createServer does, through
+// net/http's own limits: headersTimeout (ReadHeaderTimeout), requestTimeout
+// (ReadTimeout, lifted by net/http once the body is read), keepAliveTimeout
+// (IdleTimeout) and maxHeaderSize (MaxHeaderBytes, a 431); a request body
+// that fails to read answers 400, or 408 past requestTimeout.
+//
 // # Goroutine rules
 //
 // JS-facing code runs on the loop goroutine. A request, each read of a

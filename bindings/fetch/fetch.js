@@ -1052,6 +1052,29 @@
       e.code = "ERR_SOCKET_BAD_PORT";
       throw e;
     }
+    // Node's http.createServer limits, in milliseconds and bytes (0: no timeout)
+    const limit = (name, dflt, min) => {
+      const v = options[name];
+      if (v === undefined) return dflt;
+      if (typeof v !== "number") {
+        throw typeError(`serve: the "${name}" option must be of type number. Received ${typeof v}`, "ERR_INVALID_ARG_TYPE");
+      }
+      if (!Number.isInteger(v) || v < min || v > 2 ** 31 - 1) {
+        const e = new RangeError(`serve: the value of "${name}" is out of range. It must be an integer >= ${min} and <= 2147483647. Received ${v}`);
+        e.code = "ERR_OUT_OF_RANGE";
+        throw e;
+      }
+      return v;
+    };
+    const headersTimeout = limit("headersTimeout", 60000, 0);
+    const requestTimeout = limit("requestTimeout", 300000, 0);
+    const keepAliveTimeout = limit("keepAliveTimeout", 5000, 0);
+    const maxHeaderSize = limit("maxHeaderSize", 16384, 1);
+    if (requestTimeout > 0 && headersTimeout > requestTimeout) {
+      const e = new RangeError(`serve: the value of "headersTimeout" is out of range. It must be <= "requestTimeout". Received ${headersTimeout}`);
+      e.code = "ERR_OUT_OF_RANGE";
+      throw e;
+    }
     const onError = typeof options.onError === "function" ? options.onError : null;
     const signal = options.signal === undefined ? null : options.signal;
     const watched = new Map(); // token -> AbortController of request.signal
@@ -1113,7 +1136,7 @@
       settle(tok);
       if (c !== undefined) c.abort(abortError("the client disconnected"));
     };
-    srv = native.listen(hostname, port, dispatch, clientGone);
+    srv = native.listen(hostname, port, dispatch, clientGone, headersTimeout, requestTimeout, keepAliveTimeout, maxHeaderSize);
     const server = new HttpServer(srv);
     if (signal !== null) {
       if (signal.aborted) srv.shutdown();

@@ -91,8 +91,11 @@ type serverResp struct {
 	puller *puller
 }
 
-// listen is native.listen(hostname, port, dispatch, clientGone): it binds
-// the socket now (so addr is known at once) and serves on a goroutine.
+// listen is native.listen(hostname, port, dispatch, clientGone,
+// headersTimeout, requestTimeout, keepAliveTimeout, maxHeaderSize): it binds
+// the socket now (so addr is known at once) and serves on a goroutine. The
+// last four are Node's http.createServer limits (milliseconds, 0 for none;
+// bytes), validated by fetch.js.
 func (s *state) listen(call goja.FunctionCall) goja.Value {
 	vm := s.env.VM
 	host := call.Argument(0).String()
@@ -123,7 +126,12 @@ func (s *state) listen(call goja.FunctionCall) goja.Value {
 		pending: map[int64]*serverReq{},
 	}
 	sv.finished, sv.resolve, _ = vm.NewPromise()
-	sv.srv = &http.Server{Handler: sv, ErrorLog: nil, ConnState: sv.connState}
+	sv.srv = &http.Server{Handler: sv, ErrorLog: nil, ConnState: sv.connState,
+		ReadHeaderTimeout: msTimeout(call.Argument(4)),
+		ReadTimeout:       msTimeout(call.Argument(5)),
+		IdleTimeout:       msTimeout(call.Argument(6)),
+		MaxHeaderBytes:    int(call.Argument(7).ToInteger()),
+	}
 	sv.stopHook = context.AfterFunc(sv.ctx, func() { sv.srv.Close() })
 	go func() {
 		defer close(sv.serveDone)
@@ -151,11 +159,100 @@ func (s *state) listen(call goja.FunctionCall) goja.Value {
 	return o
 }
 
+// msTimeout is a limit in milliseconds as net/http wants it: 0 (none) is
+// negative there, since net/http's zero falls back to another timeout.
+func msTimeout(v goja.Value) time.Duration {
+	ms := v.ToInteger()
+	if ms <= 0 {
+		return -1
+	}
+	return time.Duration(ms) * time.Millisecond
+}
+
+// Limits net/http enforces as Node's http server does (timeouts, header
+// size) need nothing here: net/http closes a connection whose head or whole
+// request is too slow (ReadHeaderTimeout, ReadTimeout; the read deadline is
+// lifted once the body is read, so a long handler is not cut off), that
+// idles past IdleTimeout, and answers 431 to a head over MaxHeaderBytes
+// (plus its 4 KiB read slack). What it leaves to the handler is a request
+// body that fails mid-way, answered here as Node's parser answers it.
+
+// reqBody is a request body that remembers the first error reading it
+// returned (a malformed chunked encoding, a read deadline).
+type reqBody struct {
+	io.ReadCloser
+	mu      sync.Mutex
+	reading int           // Reads in progress
+	err     error         // the first error but EOF
+	idle    chan struct{} // signalled when a Read returns
+}
+
+func (b *reqBody) Read(p []byte) (int, error) {
+	b.mu.Lock()
+	b.reading++
+	b.mu.Unlock()
+	n, err := b.ReadCloser.Read(p)
+	b.mu.Lock()
+	b.reading--
+	if err != nil && err != io.EOF && b.err == nil {
+		b.err = err
+	}
+	b.mu.Unlock()
+	select {
+	case b.idle <- struct{}{}:
+	default:
+	}
+	return n, err
+}
+
+// failure is the answer to a body that failed: 408 when it was too slow
+// (requestTimeout), 400 for a malformed one; nil if the body is fine. With
+// wait, a Read in progress is waited for (briefly): net/http cancels the
+// request's context before that Read returns the error that cancelled it.
+func (b *reqBody) failure(wait bool) *serverResp {
+	if b == nil {
+		return nil
+	}
+	var giveUp <-chan time.Time
+	b.mu.Lock()
+	for wait && b.err == nil && b.reading > 0 {
+		b.mu.Unlock()
+		if giveUp == nil {
+			giveUp = time.After(time.Second)
+		}
+		select {
+		case <-b.idle:
+		case <-giveUp:
+			wait = false
+		}
+		b.mu.Lock()
+	}
+	err := b.err
+	b.mu.Unlock()
+	if err == nil {
+		return nil
+	}
+	status := http.StatusBadRequest
+	if ne, ok := err.(net.Error); ok && ne.Timeout() {
+		status = http.StatusRequestTimeout
+	}
+	hdr := http.Header{}
+	hdr.Set("Content-Type", "text/plain;charset=UTF-8")
+	hdr.Set("Connection", "close")
+	return &serverResp{status: status, header: hdr, body: []byte(http.StatusText(status)), size: -1}
+}
+
 // ServeHTTP runs on the connection's goroutine.
 func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	tok := sv.nextTok.Add(1)
 	reply := make(chan *serverResp, 1)
-	if !sv.mb.post(func() { sv.handle(tok, r, reply) }) {
+	// r.Body stays as it is: net/http decides by its type what to do with
+	// a body the handler has not read when the response starts
+	var body *reqBody
+	if r.Body != nil && r.Body != http.NoBody && (r.ContentLength != 0 || len(r.TransferEncoding) > 0) {
+		body = &reqBody{ReadCloser: r.Body, idle: make(chan struct{}, 1)}
+	}
+	if !sv.mb.post(func() { sv.handle(tok, r, body, reply) }) {
 		http.Error(w, "Service Unavailable", http.StatusServiceUnavailable)
 		return
 	}
@@ -164,9 +261,24 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case resp = <-reply:
 	case <-r.Context().Done():
 		sv.mb.post(func() { sv.clientGone(tok) })
+		if bad := body.failure(true); bad != nil {
+			// a body read past requestTimeout cancels the request: the
+			// client is still there to be told
+			sv.write(w, r, bad)
+		}
 		return
 	case <-sv.ctx.Done():
 		return
+	}
+	if bad := body.failure(false); bad != nil {
+		// the handler saw its body fail (and likely answered 500): the
+		// request was bad, not the handler, and the connection cannot be
+		// reused
+		// reply (a JS stream's puller is finished by done below)
+		if resp.rc != nil {
+			resp.rc.Close()
+		}
+		resp = bad
 	}
 	srcFailed := sv.write(w, r, resp)
 	sv.mb.post(func() { sv.done(tok) })
@@ -178,8 +290,8 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle runs on the loop: it builds the request info and calls the JS
-// dispatcher.
-func (sv *server) handle(tok int64, r *http.Request, reply chan *serverResp) {
+// dispatcher. body is r.Body, if the request has one.
+func (sv *server) handle(tok int64, r *http.Request, body *reqBody, reply chan *serverResp) {
 	s := sv.s
 	vm := s.env.VM
 	req := &serverReq{r: r, reply: reply}
@@ -193,8 +305,8 @@ func (sv *server) handle(tok int64, r *http.Request, reply chan *serverResp) {
 		u = scheme + r.Host + u
 	}
 	var bodyID int64
-	if r.Body != nil && r.Body != http.NoBody && (r.ContentLength != 0 || len(r.TransferEncoding) > 0) {
-		b := s.newBody(r.Body, r.ContentLength, nil)
+	if body != nil {
+		b := s.newBody(body, r.ContentLength, nil)
 		req.bodyID = b.id
 		bodyID = b.id
 	}

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,6 +85,19 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, d
 				return bad("--timeout: invalid duration %q (use Go syntax: 500ms, 10s, 2m)", val)
 			}
 			cfg.timeout = d
+		case "--max-memory":
+			if !hasVal {
+				if i+1 >= len(args) {
+					return bad("--max-memory needs a size (512M, 2G)")
+				}
+				i++
+				val = args[i]
+			}
+			n, err := parseSize(val)
+			if err != nil {
+				return bad("--max-memory: %v", err)
+			}
+			cfg.opts.MaxMemory = n
 		case "--unhandled-rejections":
 			if !hasVal {
 				if i+1 >= len(args) {
@@ -158,4 +174,35 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// parseSize reads a --max-memory size: a number with an optional binary
+// unit, case-insensitive (B; K, KB, KiB = 1024; M, MB, MiB; G, GB, GiB;
+// T, TB, TiB), as docker's --memory and the JVM's -Xmx read theirs: 512M,
+// 2G, 1.5GiB, 100MB. Less than 1 MiB is refused: the runtime alone needs
+// more, so such a bound is a missing unit.
+func parseSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	num := strings.TrimRightFunc(t, func(r rune) bool { return r >= 'a' && r <= 'z' })
+	unit := strings.TrimSpace(t[len(num):])
+	shift := -1
+	for i, names := range [][]string{{"", "b"}, {"k", "kb", "kib"}, {"m", "mb", "mib"}, {"g", "gb", "gib"}, {"t", "tb", "tib"}} {
+		for _, n := range names {
+			if unit == n {
+				shift = 10 * i
+			}
+		}
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	switch {
+	case shift < 0 || err != nil || num == "" || math.IsNaN(v) || math.IsInf(v, 0):
+		return 0, fmt.Errorf("invalid size %q (use a number and a unit: 512M, 2G, 100MB)", s)
+	case v*float64(uint64(1)<<shift) >= math.MaxInt64:
+		return 0, fmt.Errorf("size %q is too large", s)
+	}
+	n := int64(v * float64(uint64(1)<<shift))
+	if n < 1<<20 {
+		return 0, errors.New("size " + strconv.Quote(s) + " is below 1 MiB (use a unit: 512M, 2G)")
+	}
+	return n, nil
 }

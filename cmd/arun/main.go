@@ -30,6 +30,7 @@ const (
 	exitError     = 1
 	exitUsage     = 2
 	exitTimeout   = 124
+	exitMemory    = 134 // as Node when its heap limit is reached (SIGABRT)
 	exitInterrupt = 130
 	exitTerm      = 143
 )
@@ -47,6 +48,7 @@ Usage:
 Flags (before FILE):
   --virtual-time                skip idle time: sleeps and timers complete at once, same output
   --timeout DURATION            stop the whole run after DURATION (Go syntax: 10s, 2m); exit 124
+  --max-memory SIZE             stop the script when its live heap passes SIZE (512M, 2G); exit 134
   --unhandled-rejections=MODE   strict (default: exit 1), warn, or none
   --debug                       warn about slow callbacks, unawaited promises, lost task errors
   --location URL                the global location (http/https): fetch resolves relative URLs against it
@@ -66,7 +68,8 @@ Environment:
   ARUN_TRACE=FILE               write a Go execution trace of the run (go tool trace)
 
 Exit status: 0 done, 1 uncaught error / unhandled rejection / deadlock, 2 usage or
-syntax error, 124 timeout, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
+syntax error, 124 timeout, 130 interrupted (SIGINT), 134 --max-memory exceeded,
+143 terminated (SIGTERM).
 `
 
 func main() {
@@ -165,6 +168,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		src, name = &s, "[stdin].js"
 		cfg.opts.Stdin = strings.NewReader("")
 	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	// past --max-memory the runtime interrupts the script; cancelling the
+	// run too lets the hard exit below end a native call that ignores it
+	cfg.opts.OnMemoryLimit = func(e *runtime.MemoryLimitError) { cancel(e) }
 	rt, err := runtime.New(cfg.opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "arun: %v\n", err)
@@ -172,8 +180,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer rt.Close()
 
-	ctx, cancel := context.WithCancelCause(context.Background())
-	defer cancel(nil)
 	if cfg.timeout > 0 {
 		var c2 context.CancelFunc
 		ctx, c2 = context.WithTimeoutCause(ctx, cfg.timeout, errTimeout)
@@ -186,7 +192,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer close(stopSignals)
 	// The first signal shuts the script down gracefully: tasks are
 	// cancelled (their finally blocks run) and servers close; what is still
-	// running after shutdownGrace is interrupted. A second signal exits at once.
+	// running after shutdownGrace is interrupted. A second signal exits at
+	// once, with the status of that signal (130 SIGINT, 143 SIGTERM).
 	var signalled atomic.Value
 	go func() {
 		n := 0
@@ -194,12 +201,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			select {
 			case s := <-sigs:
 				n++
-				if n > 1 {
-					os.Exit(exitInterrupt)
-				}
-				cause := errInterrupted
+				cause, code := errInterrupted, exitInterrupt
 				if s == syscall.SIGTERM {
-					cause = errTerminated
+					cause, code = errTerminated, exitTerm
+				}
+				if n > 1 {
+					// the status names the signal that ended the run
+					os.Exit(code)
 				}
 				signalled.Store(cause)
 				rt.Shutdown()
@@ -210,9 +218,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}()
 
-	// Interrupting stops JavaScript, not a long native operation (joining
+	// Interrupting stops JavaScript, not a long native operation (searching
 	// an array of billions of holes): once the run is cancelled, give it
-	// hardExitAfter to return, then exit anyway.
+	// hardExitAfter to return (memoryExitAfter past --max-memory: the call
+	// may be what allocates), then exit anyway.
 	runDone := make(chan struct{})
 	defer close(runDone)
 	go func() {
@@ -221,18 +230,24 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return
 		case <-ctx.Done():
 		}
+		wait := hardExitAfter
+		if errors.Is(context.Cause(ctx), runtime.ErrMemoryLimit) {
+			wait = memoryExitAfter
+		}
 		select {
 		case <-runDone:
-		case <-time.After(hardExitAfter):
+		case <-time.After(wait):
 			cause := context.Cause(ctx)
 			if s, ok := signalled.Load().(error); ok {
 				cause = s
 			}
-			fmt.Fprintf(stderr, "arun: the script did not stop within %v of being cancelled (%v); exiting\n", hardExitAfter, cause)
+			fmt.Fprintf(stderr, "arun: the script did not stop within %v of being cancelled (%v); exiting\n", wait, cause)
 			code := exitInterrupt
 			switch {
 			case errors.Is(cause, errTimeout):
 				code = exitTimeout
+			case errors.Is(cause, runtime.ErrMemoryLimit):
+				code = exitMemory
 			case errors.Is(cause, errTerminated):
 				code = exitTerm
 			}
@@ -256,6 +271,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 const (
 	shutdownGrace = 3 * time.Second
 	hardExitAfter = 2 * time.Second
+	// memoryExitAfter is hardExitAfter for a run past --max-memory.
+	memoryExitAfter = 500 * time.Millisecond
 )
 
 var (
@@ -287,6 +304,11 @@ func exitStatus(rt *runtime.Runtime, err, cause error, stderr io.Writer) int {
 		return exitInterrupt
 	case errors.Is(cause, errTerminated):
 		return exitTerm
+	}
+	var me *runtime.MemoryLimitError
+	if errors.As(err, &me) {
+		fmt.Fprintf(stderr, "arun: script exceeded --max-memory %s (live heap %s)\n", runtime.FormatSize(me.Limit), runtime.FormatSize(me.Heap))
+		return exitMemory
 	}
 	var se *runtime.ScriptError
 	if errors.As(err, &se) {

@@ -73,7 +73,17 @@ func TestExitPaths(t *testing.T) {
 		{"deadlock", []string{"deadlock.js"}, "", 1, "", []string{"deadlock"}},
 		{"process.exit", []string{"exit.js"}, "", 42, "", nil},
 		{"timeout", []string{"--timeout", "100ms", "spin.js"}, "", 124, "", []string{"timed out"}},
-		{"timeout in a long native call", []string{"--timeout", "200ms", "-e", "const a = []; a.length = 2 ** 32 - 1; a.join(',')"}, "", 124, "", []string{"did not stop"}},
+		{"timeout in a long native call", []string{"--timeout", "200ms", "-e", "const a = []; a.length = 2 ** 32 - 1; a.indexOf(1)"}, "", 124, "", []string{"did not stop"}},
+		{"max memory", []string{"--max-memory", "64M", "-e", "const a = []; for (;;) a.push('x'.repeat(1000))"}, "", 134, "",
+			[]string{"arun: script exceeded --max-memory 64 MiB (live heap "}},
+		{"max memory in timers", []string{"--max-memory=64MiB", "-e", "const a = []; setInterval(() => { for (let i = 0; i < 1e4; i++) a.push({ i }) }, 1)"}, "", 134, "",
+			[]string{"exceeded --max-memory 64 MiB"}},
+		{"max memory in a long native call", []string{"--max-memory", "64M", "-e", "const a = []; a.length = 2 ** 32 - 1; a.fill(0)"}, "", 134, "",
+			[]string{"did not stop", "exceeded the memory limit of 64 MiB"}},
+		{"max memory not reached", []string{"--max-memory", "1G", "-e", "const a = []; for (let i = 0; i < 1e5; i++) a.push('x'.repeat(100)); console.log(a.length)"}, "", 0, "100000\n", nil},
+		{"bad max memory", []string{"--max-memory", "lots", "-e", "1"}, "", 2, "", []string{"--max-memory: invalid size \"lots\""}},
+		{"max memory without a unit", []string{"--max-memory", "512", "-e", "1"}, "", 2, "", []string{"below 1 MiB"}},
+		{"string past Node's limit", []string{"-e", "'x'.repeat(2 ** 30)"}, "", 1, "", []string{"Uncaught RangeError: Invalid string length"}},
 		{"virtual time", []string{"--virtual-time", "sleep.js"}, "", 0, "an hour later\n", nil},
 		{"location", []string{"--location", "https://example.test/app/", "-e", "console.log(location.href, location.origin, new Request('api?q=1').url, Object.isFrozen(location))"}, "", 0,
 			"https://example.test/app/ https://example.test https://example.test/app/api?q=1 true\n", nil},
@@ -206,5 +216,95 @@ process.exit(3);
 	out, _ = cmd.CombinedOutput()
 	if !strings.Contains(string(out), "ARUN_JSPROFILE") || !strings.Contains(string(out), "ran") {
 		t.Errorf("output %q", out)
+	}
+}
+
+// A second signal exits at once with that signal's status, even while the
+// script's cleanup still runs (here: forever).
+func TestSecondSignal(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "stuck.js", `
+		import { setTimeout as sleep } from "timers/promises";
+		console.log("ready");
+		try {
+			await sleep(60e3);
+		} finally {
+			console.log("cleaning");
+			for (;;) {}
+		}`)
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			cmd := exec.Command(arunBin, "stuck.js")
+			cmd.Dir = dir
+			var errb bytes.Buffer
+			cmd.Stderr = &errb
+			stdout, _ := cmd.StdoutPipe()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			buf := make([]byte, len("ready\n"))
+			if _, err := io.ReadFull(stdout, buf); err != nil || string(buf) != "ready\n" {
+				t.Fatalf("read %q, %v", buf, err)
+			}
+			_ = cmd.Process.Signal(tc.sig)
+			buf = make([]byte, len("cleaning\n"))
+			if _, err := io.ReadFull(stdout, buf); err != nil || string(buf) != "cleaning\n" {
+				t.Fatalf("read %q, %v", buf, err)
+			}
+			_ = cmd.Process.Signal(tc.sig)
+			done := make(chan struct{})
+			go func() { _, _ = io.ReadAll(stdout); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(20 * time.Second):
+				_ = cmd.Process.Kill()
+				t.Fatal("did not exit on the second signal")
+			}
+			_ = cmd.Wait()
+			if code := cmd.ProcessState.ExitCode(); code != tc.code {
+				t.Errorf("exit code %d, want %d\nstderr: %s", code, tc.code, errb.String())
+			}
+			// exited on the second signal, not through the grace period's interrupt
+			if strings.Contains(errb.String(), "did not stop") {
+				t.Errorf("stderr: %s", errb.String())
+			}
+		})
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+		err  string
+	}{
+		{"512M", 512 << 20, ""},
+		{"2G", 2 << 30, ""},
+		{"100MB", 100 << 20, ""},
+		{"1.5GiB", 3 << 29, ""},
+		{"64mib", 64 << 20, ""},
+		{"2048K", 2 << 20, ""},
+		{"1t", 1 << 40, ""},
+		{"1048576", 1 << 20, ""},
+		{" 3 G ", 3 << 30, ""},
+		{"512", 0, "below 1 MiB"},
+		{"0", 0, "below 1 MiB"},
+		{"-1G", 0, "below 1 MiB"},
+		{"", 0, "invalid size"},
+		{"G", 0, "invalid size"},
+		{"12X", 0, "invalid size"},
+		{"NaNM", 0, "invalid size"},
+		{"1e30G", 0, "too large"},
+	} {
+		got, err := parseSize(tc.in)
+		switch {
+		case tc.err == "" && (err != nil || got != tc.want):
+			t.Errorf("parseSize(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("parseSize(%q) = %d, %v; want an error with %q", tc.in, got, err, tc.err)
+		}
 	}
 }
