@@ -15,6 +15,8 @@ type Timer struct {
 	index    int
 	ref      bool
 	done     bool
+	epoch    uint64        // the loop's clock epoch when the timer was set
+	credit   time.Duration // the loop's wait credit then
 	// ID is free for the creator's use (setTimeout's numeric id).
 	ID int64
 }
@@ -44,6 +46,7 @@ func (l *Loop) SetInterval(d time.Duration, fn Task) *Timer {
 func (l *Loop) push(t *Timer) {
 	l.seq++
 	t.seq = l.seq
+	t.epoch, t.credit = l.epoch, l.credit
 	heap.Push(&l.timers, t)
 }
 

@@ -15,8 +15,9 @@ import (
 // one iteration. Deadlines are computed from a base time that is reused for
 // a millisecond, so sleeps of the same length started together (by tasks
 // started in the same turn) are due at the same instant, whatever the
-// microseconds between them: that keeps runs deterministic under virtual
-// time and makes 100k concurrent sleeps cost a handful of loop timers.
+// microseconds between them: that makes 100k concurrent sleeps cost a
+// handful of loop timers. Under virtual time the clock stands still while
+// code runs, so the loop's own reading is exact and is used as it is.
 type timerWheel struct {
 	c       *core
 	buckets map[time.Duration]*bucket
@@ -55,6 +56,9 @@ func (tw *timerWheel) init(c *core) {
 
 func (tw *timerWheel) now() time.Duration {
 	now := tw.c.loop.Now()
+	if tw.c.loop.Virtual() {
+		return now
+	}
 	if tw.hasBase && now >= tw.base && now-tw.base < baseReuse {
 		return tw.base
 	}
