@@ -45,7 +45,8 @@ Usage:
   arun --version | --help
 
 Flags (before FILE):
-  --virtual-time                skip idle time: sleeps and timers complete at once, same output
+  --virtual-time[=TIME]         virtual clock: sleeps and timers complete at once, the same
+                                output and times on every run; Date starts at TIME (RFC 3339)
   --timeout DURATION            stop the whole run after DURATION (Go syntax: 10s, 2m); exit 124
   --unhandled-rejections=MODE   strict (default: exit 1), warn, or none
   --debug                       warn about slow callbacks, unawaited promises, lost task errors
