@@ -50,6 +50,13 @@ func (l *Loop) push(t *Timer) {
 	heap.Push(&l.timers, t)
 }
 
+// TimerSeq counts the timers set (and intervals re-armed) on l so far. A
+// binding that batches its own timers into one loop timer per deadline
+// compares it with the count after its last SetTimer: if another timer was
+// set since, adding to an existing batch would fire a timer set later
+// before that one.
+func (l *Loop) TimerSeq() uint64 { return l.seq }
+
 // StopTimer cancels t; it reports whether t was still pending.
 func (l *Loop) StopTimer(t *Timer) bool {
 	if t == nil || t.done {
