@@ -40,12 +40,14 @@
 // Work in flight (a Reserve not yet enqueued: a request, a file read, a
 // worker; ReserveIdle ones such as a listening server do not count) holds
 // the clock still: its completion runs at the virtual instant at which it
-// was started. While waiting for it the loop keeps count of the real time it
-// spends blocked; once that covers the delay of the next timer (counted from
-// when that timer was set), the clock jumps to that timer as it would have
-// in real time. A request that answers before the script's timers are due
-// therefore leaves the virtual times unchanged, and a request that never
-// answers still meets its timeout.
+// was started. Meanwhile timers come due as they would in real time: once
+// the next timer's delay has passed in real time (since it was set, or
+// since the clock last moved, whichever was later), the clock jumps to that
+// timer's instant and it fires. A request that answers before the script's
+// timers are due therefore leaves the virtual times unchanged, a request
+// that never answers still meets its timeout, and which of the two comes
+// first is decided as in real time (the one thing that can vary from run to
+// run, and only when a timer races work in flight).
 package eventloop
 
 import (
@@ -94,8 +96,7 @@ type Loop struct {
 	virtual  bool
 	start    time.Time     // real monotonic origin
 	vnow     time.Duration // the virtual clock's reading
-	credit   time.Duration // real time waited on work in flight since vnow last moved
-	epoch    uint64        // bumped whenever vnow moves
+	moved    time.Duration // real time (since start) when vnow last moved
 	wallBase time.Time
 
 	timers  timerHeap
@@ -225,8 +226,7 @@ func (l *Loop) UseVirtualTime() {
 	}
 	l.vnow = time.Since(l.start)
 	l.virtual = true
-	l.credit = 0
-	l.epoch++
+	l.moved = l.vnow
 }
 
 // advance moves the virtual clock to to (never backwards).
@@ -234,17 +234,21 @@ func (l *Loop) advance(to time.Duration) {
 	if to > l.vnow {
 		l.vnow = to
 	}
-	l.credit = 0
-	l.epoch++
+	l.moved = time.Since(l.start)
 }
 
-// creditFor is the real time the loop has spent waiting on work in flight
-// since t was set, while the virtual clock stood still.
-func (l *Loop) creditFor(t *Timer) time.Duration {
-	if t.epoch == l.epoch {
-		return l.credit - t.credit
-	}
-	return l.credit
+// realWait is, under virtual time with work in flight, how much longer t
+// waits in real time: its delay left on the still clock, less the real time
+// passed since it was set or the clock last moved, whichever was later.
+func (l *Loop) realWait(t *Timer) time.Duration {
+	return t.when - l.vnow - (time.Since(l.start) - max(l.moved, t.setReal))
+}
+
+// inflight reports whether Go work is in flight (not counting ReserveIdle).
+func (l *Loop) inflight() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.reserved > l.idle
 }
 
 // WallTime is the wall-clock time matching Now (what Date.now reports).
@@ -541,6 +545,12 @@ func (l *Loop) turn() (bool, error) {
 	did := false
 	// timers
 	now := l.Now()
+	if l.virtual && len(l.timers) > 0 && l.timers[0].when > now && l.inflight() && l.realWait(l.timers[0]) <= 0 {
+		// work in flight held the clock, and the next timer's delay has
+		// passed in real time meanwhile: it comes due, as it would have
+		l.advance(l.timers[0].when)
+		now = l.vnow
+	}
 	for len(l.timers) > 0 && l.timers[0].when <= now {
 		t := heap.Pop(&l.timers).(*Timer)
 		t.index = -1
@@ -709,8 +719,8 @@ func (l *Loop) checkRejections() error {
 // wait blocks until something can run: a completion, the next timer or
 // cancellation. Under virtual time the clock stands still while it waits:
 // with no work in flight it jumps to the next timer at once; with work in
-// flight it waits in real time, and jumps to the next timer once it has
-// waited, since that timer was set, as long as the timer's delay.
+// flight it waits in real time, and jumps to the next timer once that
+// timer's delay has passed in real time (see realWait).
 func (l *Loop) wait(ctx context.Context) error {
 	l.mu.Lock()
 	inflight := l.reserved > l.idle
@@ -730,19 +740,13 @@ func (l *Loop) wait(ctx context.Context) error {
 				l.advance(head.when)
 				return nil
 			}
-			if d -= l.creditFor(head); d <= 0 {
+			if d = l.realWait(head); d <= 0 {
 				l.advance(head.when)
 				return nil
 			}
 		}
 		tm := time.NewTimer(d)
 		defer tm.Stop()
-		t0 := time.Now()
-		defer func() {
-			if l.virtual {
-				l.credit += time.Since(t0)
-			}
-		}()
 		select {
 		case <-l.wake:
 		case <-tm.C:

@@ -15,8 +15,7 @@ type Timer struct {
 	index    int
 	ref      bool
 	done     bool
-	epoch    uint64        // the loop's clock epoch when the timer was set
-	credit   time.Duration // the loop's wait credit then
+	setReal  time.Duration // under virtual time: real time (since the loop's start) when set
 	// ID is free for the creator's use (setTimeout's numeric id).
 	ID int64
 }
@@ -46,7 +45,9 @@ func (l *Loop) SetInterval(d time.Duration, fn Task) *Timer {
 func (l *Loop) push(t *Timer) {
 	l.seq++
 	t.seq = l.seq
-	t.epoch, t.credit = l.epoch, l.credit
+	if l.virtual {
+		t.setReal = time.Since(l.start)
+	}
 	heap.Push(&l.timers, t)
 }
 

@@ -108,14 +108,14 @@ func TestVirtualClockWhileWorkInFlight(t *testing.T) {
 	}
 	err := e.run(context.Background(), `
 		timer(5000, () => log("later " + nowNs()));
-		goWork(5, () => log("quick work " + nowNs()));
+		goWork(0, () => log("quick work " + nowNs()));
 		// a request that answers only after its timeout fired
 		held(() => log("held work " + nowNs()));
-		timer(20, () => { log("timeout " + nowNs()); release(); });`)
+		timer(200, () => { log("timeout " + nowNs()); release(); });`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "quick work 0|timeout 20000000|held work 20000000|later 5000000000"
+	want := "quick work 0|timeout 200000000|held work 200000000|later 5000000000"
 	if got := strings.Join(e.trace, "|"); got != want {
 		t.Errorf("trace = %q, want %q", got, want)
 	}
