@@ -255,11 +255,15 @@ func TestStopAndInterrupt(t *testing.T) {
 	}
 
 	e2 := newEnv(t, eventloop.Options{})
+	started := make(chan struct{})
+	if err := e2.vm.Set("started", func(goja.FunctionCall) goja.Value { close(started); return goja.Undefined() }); err != nil {
+		t.Fatal(err)
+	}
 	go func() {
-		time.Sleep(20 * time.Millisecond)
+		<-started // interrupt the busy loop, not the run before it starts
 		e2.loop.Interrupt("enough")
 	}()
-	err = e2.run(context.Background(), `while (true) {}`)
+	err = e2.run(context.Background(), `started(); while (true) {}`)
 	var ie *eventloop.InterruptError
 	if !errors.As(err, &ie) || ie.Value != "enough" {
 		t.Fatalf("err = %v, want InterruptError", err)

@@ -85,8 +85,15 @@ type Options struct {
 	// Permissions says what scripts may touch. Nil grants nothing: host
 	// programs opt in (AllowAll grants everything, as the CLI does by default).
 	Permissions *Permissions
-	// VirtualTime makes the clock skip idle time (contract section 6).
+	// VirtualTime puts the runtime on a virtual clock (contract section 6):
+	// it moves only when the loop jumps to the next timer, never while code
+	// runs, so the same script prints the same times on every run.
 	VirtualTime bool
+	// TimeOrigin is the wall-clock time the runtime's clock starts at (what
+	// Date.now() reports at the start, and performance.timeOrigin); zero
+	// means the real time when New runs. With VirtualTime, a fixed
+	// TimeOrigin makes the dates a script sees reproducible too.
+	TimeOrigin time.Time
 	// UnhandledRejections is the policy for rejections nobody handles.
 	UnhandledRejections RejectionPolicy
 	// Modules are extra native modules scripts can require or import.
@@ -189,6 +196,7 @@ func New(opts Options) (*Runtime, error) {
 	r.vm.SetMaxCallStackSize(stack)
 	lopts := eventloop.Options{
 		VirtualTime:          opts.VirtualTime,
+		TimeOrigin:           opts.TimeOrigin,
 		OnUnhandledRejection: r.onUnhandledRejection,
 	}
 	if opts.Debug {

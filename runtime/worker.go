@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	goruntime "runtime"
 	"sync"
+	"time"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
@@ -260,6 +261,7 @@ func (r *Runtime) workers() *workerPool {
 	}
 	opts := r.opts
 	opts.VirtualTime = false
+	opts.TimeOrigin = time.Time{} // a worker runs on real time
 	opts.Stdin = nil
 	opts.Timeout = 0
 	opts.Dir = r.dir

@@ -30,6 +30,8 @@ type Config struct {
 	Filter string
 	// VirtualTime runs every file on virtual time.
 	VirtualTime bool
+	// TimeOrigin is where every file's clock starts (runtime.Options.TimeOrigin).
+	TimeOrigin time.Time
 	// Timeout is the per-test timeout; 0 means DefaultTimeout, negative none.
 	Timeout time.Duration
 	// Jobs is how many files run at once; 0 means the number of CPUs.
@@ -256,6 +258,7 @@ func runFile(ctx context.Context, cfg Config, filter func(string) bool, abs stri
 		Dir:         dir,
 		Permissions: perms,
 		VirtualTime: cfg.VirtualTime || virtualRe.Match(src),
+		TimeOrigin:  cfg.TimeOrigin,
 		Globals:     []bindings.Global{testing.Install(h)},
 	})
 	if err != nil {

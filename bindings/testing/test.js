@@ -7,6 +7,7 @@
 //   h.filter(fullName) -> bool       the runner's --filter
 //   h.timeout                        default per-test timeout, seconds (0: none)
 //   h.virtual                        the runtime runs on virtual time
+//   h.useVirtualTime()               put the runtime on virtual time from now on
 //   h.now() -> ms                    real monotonic clock (durations)
 //   h.setTimer(ms, fn) -> handle     a loop timer the leak checks do not see
 //   h.clearTimer(handle)
@@ -474,9 +475,6 @@
     const tasksBefore = before ? new Set(before) : null;
     const ctx = testContext(t);
     let err = inherited;
-    if (!err && t.virtualTime && !h.virtual) {
-      err = usageError("the test asks for virtualTime, but its file runs on real time: write `virtualTime: true` literally in the options (the runner then runs the whole file on virtual time) or run `arun test --virtual-time`");
-    }
     if (!err) {
       const chain = chainOf(t);
       outer: for (const s of chain) {
@@ -567,10 +565,21 @@
     const loadErrors = h.rejections().map((r) => tagged("Uncaught (in promise) ", r));
     prepare(root, [], { skip: false, todo: false, only: false, reason: "", timeout: h.timeout, virtualTime: false });
     const planned = [];
+    let virtual = false;
     (function walk(n) {
-      if (n.kind === "test") { if (n.included && n.status === "run") planned.push(n.fullName); return; }
+      if (n.kind === "test") {
+        if (n.included && n.status === "run") {
+          planned.push(n.fullName);
+          virtual = virtual || n.virtualTime;
+        }
+        return;
+      }
       n.children.forEach(walk);
     })(root);
+    // A file run directly (or whose option the runner could not see in its
+    // text) is on real time until here: a test that asks for virtual time
+    // puts the runtime on it for all the tests.
+    if (virtual && !h.virtual) h.useVirtualTime();
     h.plan(planned);
     if (loadErrors.length) {
       report({ id: root.id, name: "(top level)", path: [] }, "failed", {

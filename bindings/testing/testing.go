@@ -365,6 +365,11 @@ func (st *state) helpers() *goja.Object {
 	}
 	set("timeout", timeout)
 	set("virtual", loop.Virtual())
+	set("useVirtualTime", func(goja.FunctionCall) goja.Value {
+		loop.UseVirtualTime()
+		_ = h.Set("virtual", true)
+		return goja.Undefined()
+	})
 	set("filter", func(call goja.FunctionCall) goja.Value {
 		if st.h == nil || st.h.Filter == nil {
 			return vm.ToValue(true)

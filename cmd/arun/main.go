@@ -46,7 +46,8 @@ Usage:
   arun --version | --help
 
 Flags (before FILE):
-  --virtual-time                skip idle time: sleeps and timers complete at once, same output
+  --virtual-time[=TIME]         virtual clock: sleeps and timers complete at once, the same
+                                output and times on every run; Date starts at TIME (RFC 3339)
   --timeout DURATION            stop the whole run after DURATION (Go syntax: 10s, 2m); exit 124
   --max-memory SIZE             stop the script when its live heap passes SIZE (512M, 2G); exit 134
   --unhandled-rejections=MODE   strict (default: exit 1), warn, or none

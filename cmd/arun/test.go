@@ -26,8 +26,9 @@ Flags:
                           PATTERN, or matches it when written /regexp/
   --reporter=NAME         spec (default), tap (TAP 13) or junit (JUnit XML on stdout,
                           closing line on stderr)
-  --virtual-time          run every file on virtual time (sleeps and timeouts take no
-                          real time); a file using the option virtualTime: true gets it
+  --virtual-time[=TIME]   run every file on virtual time (sleeps and timeouts take no
+                          real time; Date starts at TIME, RFC 3339, if given); a file
+                          using the option virtualTime: true gets it
   --timeout SECONDS       per-test timeout (default 5; 0 for none)
   --jobs N                files run in parallel (default: the number of CPUs)
 
@@ -85,6 +86,13 @@ func runTests(args []string, stdout, stderr io.Writer) int {
 			reporter = v
 		case "--virtual-time":
 			cfg.VirtualTime = true
+			if hasVal {
+				t, err := parseTimeOrigin(val)
+				if err != nil {
+					return bad("%v", err)
+				}
+				cfg.TimeOrigin = t
+			}
 		case "--timeout":
 			v, ok := value()
 			if !ok {
