@@ -179,7 +179,10 @@ func (e *Env) CurrentCoro() int64 {
 func (e *Env) AdoptPromise(t *TaskRef, p *goja.Object) (old *TaskRef, lo, hi int64, ok bool) {
 	s := &e.tasks
 	c := s.takeFresh(p)
-	if c == nil || c.task != nil {
+	if c == nil {
+		return e.adoptWaiter(t, p)
+	}
+	if c.task != nil {
 		return nil, 0, 0, false
 	}
 	old = c.owner.taskOf()
@@ -202,6 +205,36 @@ func (e *Env) AdoptPromise(t *TaskRef, p *goja.Object) (old *TaskRef, lo, hi int
 		}
 	}
 	return old, lo, hi, true
+}
+
+// adoptWaiter: p is the promise of a pending runtime await of the current
+// task (createTask(asyncio.sleep(1)), waitFor(fetch(url), 2)): it moves to
+// t, so that cancelling t stops the operation behind it.
+func (e *Env) adoptWaiter(t *TaskRef, p *goja.Object) (old *TaskRef, lo, hi int64, ok bool) {
+	gp, isPromise := p.Export().(*goja.Promise)
+	if !isPromise || gp.State() != goja.PromiseStatePending {
+		return nil, 0, 0, false
+	}
+	from := e.CurrentTask()
+	if from == nil {
+		from = &e.tasks.orphans
+	}
+	if from == t {
+		return nil, 0, 0, false
+	}
+	ws := from.waiters
+	for i := len(ws) - 1; i >= 0; i-- {
+		if w := ws[i]; w.promise == gp {
+			from.remove(w)
+			w.task = t
+			t.add(w)
+			if from == &e.tasks.orphans {
+				from = nil
+			}
+			return from, 0, -1, true
+		}
+	}
+	return nil, 0, 0, false
 }
 
 // takeFresh finds and removes the fresh coroutine whose promise is p: the
