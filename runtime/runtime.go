@@ -85,6 +85,12 @@ type Options struct {
 	// Permissions says what scripts may touch. Nil grants nothing: host
 	// programs opt in (AllowAll grants everything, as the CLI does by default).
 	Permissions *Permissions
+	// ModuleRoot is the folder modules may be loaded from without the read
+	// permission, with the node_modules folders of its ancestors. "" means
+	// the main module's folder (Dir for RunString of a bare name, Eval and
+	// the REPL). Every other module file needs the read permission (see
+	// "Permissions" in the README).
+	ModuleRoot string
 	// VirtualTime makes the clock skip idle time (contract section 6).
 	VirtualTime bool
 	// UnhandledRejections is the policy for rejections nobody handles.
@@ -197,7 +203,15 @@ func New(opts Options) (*Runtime, error) {
 		}
 	})
 	r.mods = newModuleTable(r, allModules(), opts.Modules)
-	r.ld = newLoader(r)
+	moduleRoot := opts.ModuleRoot
+	if moduleRoot != "" && !filepath.IsAbs(moduleRoot) {
+		moduleRoot = filepath.Join(abs, moduleRoot)
+	}
+	r.ld = newLoader(r, newModFS(perms, moduleRoot, abs))
+	r.sources.read = func(p string) ([]byte, error) {
+		_, b, err := r.ld.fs.readFile(p)
+		return b, err
+	}
 	r.env.SetRequire(func(name string) (goja.Value, error) { return r.ld.require(r.dir, name) })
 	if err := r.installGlobals(); err != nil {
 		return nil, err
@@ -371,6 +385,12 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 	}
 	r.busy.Add(1)
 	defer r.busy.Add(-1)
+	r.ld.fs.setMain(filepath.Dir(abs))
+	if src == nil {
+		if _, err := r.ld.fs.access(abs); err != nil {
+			return &ScriptError{Kind: KindLoad, Message: "PermissionDenied: " + err.Error(), File: r.displayPath(abs), Cause: err}
+		}
+	}
 	if script := r.ld.plainScript(abs, src); script != nil {
 		return r.runScript(ctx, abs, script)
 	}
