@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -160,6 +161,50 @@ func importLoader(path string, with map[string]string) (api.Loader, error) {
 	return 0, fmt.Errorf("No loader is configured for %q files: %s", ext, path)
 }
 
+// absoluteSources makes a source map's relative "sources" absolute paths
+// (they are relative to the map's folder dir, and once the map is inlined
+// esbuild would take them relative to the module's). A map that does not
+// parse is returned as it is.
+func absoluteSources(b []byte, dir string) []byte {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return b
+	}
+	var sources []*string
+	if json.Unmarshal(m["sources"], &sources) != nil {
+		return b
+	}
+	var root string
+	_ = json.Unmarshal(m["sourceRoot"], &root)
+	for _, src := range sources {
+		if src == nil {
+			continue
+		}
+		p := *src
+		if root != "" && !strings.Contains(p, "://") && !strings.HasPrefix(p, "/") {
+			p = strings.TrimSuffix(root, "/") + "/" + p
+		}
+		if u, err := url.Parse(p); err == nil && u.Scheme != "" {
+			continue // a URL (webpack://...): kept
+		}
+		if p = filepath.FromSlash(p); !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		*src = filepath.ToSlash(p)
+	}
+	enc, err := json.Marshal(sources)
+	if err != nil {
+		return b
+	}
+	m["sources"] = enc
+	delete(m, "sourceRoot")
+	out, err := json.Marshal(m)
+	if err != nil {
+		return b
+	}
+	return out
+}
+
 // sourceMapRe finds the source map comments esbuild reads ("//# " or
 // "/*# ", "@" for "#", then exactly one space).
 var sourceMapRe = regexp.MustCompile(`(?://|/\*)[#@] sourceMappingURL=([^\s*]+)`)
@@ -183,8 +228,8 @@ func (ld *loader) pinSourceMap(path, src string) string {
 			if !filepath.IsAbs(p) {
 				p = filepath.Join(filepath.Dir(path), p)
 			}
-			if _, b, err := ld.fs.readFile(p); err == nil {
-				pin = "data:application/json;base64," + base64.StdEncoding.EncodeToString(b)
+			if real, b, err := ld.fs.readFile(p); err == nil {
+				pin = "data:application/json;base64," + base64.StdEncoding.EncodeToString(absoluteSources(b, filepath.Dir(real)))
 			}
 		}
 	}

@@ -118,7 +118,18 @@ type place struct {
 // access decides whether p may be read. It returns the place to open it
 // from, or a *bindings.PermissionError naming p's real path.
 func (f *modFS) access(p string) (place, error) {
-	real := resolvePath(p)
+	return f.accessReal(resolvePath(p))
+}
+
+// lexicallyAllowed reports whether p would be allowed if its last element
+// were not a symlink: a denied path that is lexically allowed is a link
+// leading out of the root or a grant.
+func (f *modFS) lexicallyAllowed(p string) bool {
+	_, err := f.accessReal(filepath.Join(resolvePath(filepath.Dir(p)), filepath.Base(p)))
+	return err == nil
+}
+
+func (f *modFS) accessReal(real string) (place, error) {
 	f.mu.Lock()
 	roots := f.roots
 	f.mu.Unlock()

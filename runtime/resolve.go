@@ -70,6 +70,9 @@ func (f *modFS) resolve(spec, dir string) (string, error) {
 	if isRelative(spec) {
 		p := spec
 		if !filepath.IsAbs(p) {
+			if dir == "" {
+				return "", &notFoundError{spec: spec, detail: "no directory to resolve it from"}
+			}
 			p = filepath.Join(dir, p)
 		}
 		return f.loadFileOrDir(spec, filepath.Clean(p))
@@ -177,8 +180,8 @@ func splitPackage(spec string) (name, sub string) {
 
 // resolvePackage looks for a package in the node_modules folders of dir
 // and its ancestors. A node_modules folder outside the module root and the
-// grants is not looked in; a package entry in one that is, but whose real
-// path leaves them (a symlink), is denied.
+// grants is not looked in; one that is a symlink leading out of them, or a
+// package entry whose real path leaves them, is denied.
 func (f *modFS) resolvePackage(spec, dir string) (string, error) {
 	name, sub := splitPackage(spec)
 	if name == "" || strings.Contains(name, "\\") || name == "." || name == ".." {
@@ -187,7 +190,11 @@ func (f *modFS) resolvePackage(spec, dir string) (string, error) {
 	for d := filepath.Clean(dir); ; {
 		if filepath.Base(d) != "node_modules" {
 			nm := filepath.Join(d, "node_modules")
-			if _, err := f.access(nm); err == nil {
+			_, err := f.access(nm)
+			if err != nil && f.lexicallyAllowed(nm) {
+				return "", err // a node_modules symlink leading out
+			}
+			if err == nil {
 				pd := filepath.Join(nm, name)
 				real, st, err := f.stat(pd)
 				if _, denied := isPermission(err); denied {
