@@ -90,15 +90,15 @@ func (e Escape) Setup(t testing.TB) Sandbox {
 		Marker: "SECRET" + hex.EncodeToString(rnd[:])}
 	m := sb.Marker
 	outside := map[string]string{
-		"secret.json":       `{"k": "` + m + `"}`,
-		"secret.js":         `module.exports = "` + m + `";`,
-		"secret.mjs":        `export default "` + m + `";`,
-		"secret.txt":        m + "\n",
-		"bad.js":            m + " = = this is not JavaScript (\n",
-		"pkg/package.json":  `{"name": "pkg", "main": "index.js"}`,
-		"pkg/index.js":      `module.exports = "` + m + `";`,
-		"nm/evil/index.js":  `module.exports = "` + m + `";`,
-		"secret.map":        `{"version": 3, "sources": ["secret.txt"], "names": [], "mappings": "AAAA"}`,
+		"secret.json":      `{"k": "` + m + `"}`,
+		"secret.js":        `module.exports = "` + m + `";`,
+		"secret.mjs":       `export default "` + m + `";`,
+		"secret.txt":       m + "\n",
+		"bad.js":           m + " = = this is not JavaScript (\n",
+		"pkg/package.json": `{"name": "pkg", "main": "index.js"}`,
+		"pkg/index.js":     `module.exports = "` + m + `";`,
+		"nm/evil/index.js": `module.exports = "` + m + `";`,
+		"secret.map":       `{"version": 3, "sources": ["secret.txt"], "names": [], "mappings": "AAAA"}`,
 	}
 	for name, src := range outside {
 		WriteFile(t, sb.Outside, name, src)
