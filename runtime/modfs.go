@@ -113,6 +113,9 @@ func within(p, dir string) bool {
 // the path below it.
 type place struct {
 	real, base, rel string
+	// single is a grant of this one file: base (its folder) is wider than
+	// the grant, so the opened file must be the one the grant names.
+	single bool
 }
 
 // access decides whether p may be read. It returns the place to open it
@@ -152,15 +155,15 @@ func (f *modFS) accessReal(real string) (place, error) {
 }
 
 func placeIn(real, dir string) place {
-	base := dir
+	base, single := dir, false
 	if real == dir && dir != string(os.PathSeparator) {
-		base = filepath.Dir(dir) // a grant of one file, or the root itself
+		base, single = filepath.Dir(dir), true // a grant of one file, or the root itself
 	}
 	rel, err := filepath.Rel(base, real)
 	if err != nil {
 		rel = "."
 	}
-	return place{real: real, base: base, rel: rel}
+	return place{real: real, base: base, rel: rel, single: single}
 }
 
 // open opens an allowed place.
@@ -173,7 +176,19 @@ func (pl place) open() (*os.File, error) {
 		return nil, err
 	}
 	defer root.Close()
-	return root.Open(pl.rel)
+	f, err := root.Open(pl.rel)
+	if err != nil || !pl.single {
+		return f, err
+	}
+	// os.Root follows a link swapped in within base: the file opened must
+	// be the one the grant's name holds (no link).
+	fst, err1 := f.Stat()
+	lst, err2 := root.Lstat(pl.rel)
+	if err1 != nil || err2 != nil || lst.Mode()&fs.ModeSymlink != 0 || !os.SameFile(fst, lst) {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: pl.real, Err: errors.New("the file changed while it was opened")}
+	}
+	return f, nil
 }
 
 func (pl place) stat() (fs.FileInfo, error) {

@@ -88,8 +88,8 @@ type Options struct {
 	// ModuleRoot is the folder modules may be loaded from without the read
 	// permission, with the node_modules folders of its ancestors. "" means
 	// the main module's folder (Dir for RunString of a bare name, Eval and
-	// the REPL). Every other module file needs the read permission (see
-	// "Permissions" in the README).
+	// the REPL); a relative path is relative to Dir. Every other module
+	// file needs the read permission (see "Permissions" in the README).
 	ModuleRoot string
 	// VirtualTime makes the clock skip idle time (contract section 6).
 	VirtualTime bool
