@@ -33,11 +33,16 @@ type loader struct {
 	r     *Runtime
 	fs    *modFS                // every module file is read through it
 	cache map[string]goja.Value // resolved path -> module.exports
+	// named caches require(name) from a folder (dir + "\x00" + name) for
+	// the module root of generation gen, so a require in a hot loop does
+	// not resolve again.
+	named map[string]goja.Value
+	gen   int
 	mu    sync.Mutex
 }
 
 func newLoader(r *Runtime, fs *modFS) *loader {
-	return &loader{r: r, fs: fs, cache: map[string]goja.Value{}}
+	return &loader{r: r, fs: fs, cache: map[string]goja.Value{}, named: map[string]goja.Value{}}
 }
 
 var extLoaders = map[string]api.Loader{
@@ -451,6 +456,17 @@ func (ld *loader) require(dir, name string) (goja.Value, error) {
 	if strings.HasPrefix(name, "node:") {
 		return nil, &bindings.Error{Code: "ERR_UNKNOWN_BUILTIN_MODULE", Message: "no such built-in module: " + name}
 	}
+	nk := dir + "\x00" + name
+	gen := ld.fs.generation()
+	ld.mu.Lock()
+	if ld.gen != gen {
+		ld.named, ld.gen = map[string]goja.Value{}, gen
+	}
+	if v, ok := ld.named[nk]; ok {
+		ld.mu.Unlock()
+		return v, nil
+	}
+	ld.mu.Unlock()
 	real, err := ld.fs.resolve(name, dir)
 	if err != nil {
 		if isNotFound(err) {
@@ -459,15 +475,22 @@ func (ld *loader) require(dir, name string) (goja.Value, error) {
 		return nil, err
 	}
 	ld.mu.Lock()
-	if v, ok := ld.cache[real]; ok {
-		ld.mu.Unlock()
-		return v, nil
+	v, ok := ld.cache[real]
+	ld.mu.Unlock()
+	if !ok {
+		// a stub entry whose require esbuild links to the resolved file
+		stub := fmt.Sprintf("module.exports = require(%q);", real)
+		opts := ld.buildOptions(filepath.Join(filepath.Dir(real), "[require].js"), &stub, api.FormatCommonJS, cjsBanner)
+		if v, err = ld.runCJS(real, opts, real); err != nil {
+			return nil, err
+		}
+	}
+	ld.mu.Lock()
+	if ld.gen == gen {
+		ld.named[nk] = v
 	}
 	ld.mu.Unlock()
-	// a stub entry whose require esbuild links to the resolved file
-	stub := fmt.Sprintf("module.exports = require(%q);", real)
-	opts := ld.buildOptions(filepath.Join(filepath.Dir(real), "[require].js"), &stub, api.FormatCommonJS, cjsBanner)
-	return ld.runCJS(real, opts, real)
+	return v, nil
 }
 
 func (ld *loader) runCJS(key string, opts api.BuildOptions, entry string) (goja.Value, error) {

@@ -28,6 +28,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -47,6 +48,7 @@ type modFS struct {
 
 	mu    sync.Mutex
 	roots []string // real paths of the allowed trees
+	gen   int      // bumped when roots change (the require cache by name is dropped)
 }
 
 func newModFS(perms *Permissions, moduleRoot, dir string) *modFS {
@@ -81,10 +83,7 @@ func (f *modFS) setMain(dir string) {
 	if f.explicit {
 		return
 	}
-	roots := moduleRoots(dir)
-	f.mu.Lock()
-	f.roots = roots
-	f.mu.Unlock()
+	f.setRoots(moduleRoots(dir))
 }
 
 // rootList returns a copy of the roots (for a worker runtime).
@@ -96,8 +95,18 @@ func (f *modFS) rootList() []string {
 
 func (f *modFS) setRoots(roots []string) {
 	f.mu.Lock()
-	f.roots = roots
+	if !slices.Equal(f.roots, roots) {
+		f.roots = roots
+		f.gen++
+	}
 	f.mu.Unlock()
+}
+
+// generation identifies the current roots.
+func (f *modFS) generation() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.gen
 }
 
 // within reports whether the cleaned absolute path p is dir or below it.
