@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,5 +122,47 @@ func TestMatchExports(t *testing.T) {
 	}
 	if got, err := matchExports("./only.js", ".", false); err != nil || got != "./only.js" {
 		t.Errorf("string exports: %q %v", got, err)
+	}
+}
+
+// TestSandboxREPL: in the REPL (root: the working directory) require and
+// import() load modules of the directory, and are denied outside it.
+func TestSandboxREPL(t *testing.T) {
+	base, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, out := filepath.Join(base, "wd"), filepath.Join(base, "out")
+	for _, d := range []string{dir, out} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok.js"), []byte(`module.exports = "in-root";`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "secret.json"), []byte(`{"k": "SECRET-REPL"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout := &syncBuffer{}
+	r, err := New(Options{Stdout: stdout, Stderr: stdout, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	s, err := r.StartSession(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := eval(t, s, `require("./ok.js")`)
+	if err != nil || res.Text != `'in-root'` {
+		t.Errorf("require in the root: %q, %v", res.Text, err)
+	}
+	for _, src := range []string{`require("../out/secret.json")`, `await import("` + filepath.ToSlash(out) + `/secret.json")`} {
+		res, err := eval(t, s, src)
+		if err != nil || !res.Thrown || !strings.Contains(res.Text, "PermissionDenied") || strings.Contains(res.Text+stdout.String(), "SECRET-REPL") {
+			t.Errorf("%s: %q, %v", src, res.Text, err)
+		}
 	}
 }

@@ -21,6 +21,13 @@
 // goja lacks (async generators, for await) is lowered, and an inline source
 // map lets every stack position name the user's own file:line:col. The main
 // module runs inside an async function, which is how top-level await works.
+//
+// Modules are resolved and read by the runtime, never by esbuild: every
+// module file (of every kind and import attribute, package.json files,
+// source maps, code-frame lines, worker modules) is read through one
+// checked file system (modfs.go) that allows only the module root (the main
+// module's folder or Options.ModuleRoot, and the node_modules folders of
+// its ancestors) and the read grants, by real path, opening through os.Root.
 package runtime
 
 import (
