@@ -52,11 +52,15 @@ type PermissionError struct {
 	Target string
 }
 
-// Error names the permission, the target and the flag that grants it.
+// Error names the permission, the target and the flag that grants it
+// (--allow-read=TARGET for a path).
 func (e *PermissionError) Error() string {
 	flag := "--allow-" + string(e.Kind)
 	if e.Target == "" {
 		return fmt.Sprintf("permission denied: %s access; run with %s", e.Kind, flag)
+	}
+	if e.Kind != PermEnv {
+		flag += "=" + e.Target // the narrowest grant that allows it
 	}
 	return fmt.Sprintf("permission denied: %s access to %q; run with %s", e.Kind, e.Target, flag)
 }

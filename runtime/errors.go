@@ -214,6 +214,10 @@ func (r *Runtime) relativeStack(s string) string {
 type sourceCache struct {
 	mu    sync.Mutex
 	files map[string][]string
+	// read reads a file not put in the cache (through the module file
+	// system, so a stack position naming a file outside the module root and
+	// the read grants shows no line of it).
+	read func(path string) ([]byte, error)
 }
 
 func newSourceCache() *sourceCache { return &sourceCache{files: map[string][]string{}} }
@@ -230,7 +234,10 @@ func (c *sourceCache) lines(path string) []string {
 	if l, ok := c.files[path]; ok {
 		return l
 	}
-	b, err := os.ReadFile(path)
+	if c.read == nil {
+		return nil
+	}
+	b, err := c.read(path)
 	if err != nil {
 		c.files[path] = nil
 		return nil

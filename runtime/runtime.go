@@ -21,6 +21,13 @@
 // goja lacks (async generators, for await) is lowered, and an inline source
 // map lets every stack position name the user's own file:line:col. The main
 // module runs inside an async function, which is how top-level await works.
+//
+// Modules are resolved and read by the runtime, never by esbuild: every
+// module file (of every kind and import attribute, package.json files,
+// source maps, code-frame lines, worker modules) is read through one
+// checked file system (modfs.go) that allows only the module root (the main
+// module's folder or Options.ModuleRoot, and the node_modules folders of
+// its ancestors) and the read grants, by real path, opening through os.Root.
 package runtime
 
 import (
@@ -85,6 +92,12 @@ type Options struct {
 	// Permissions says what scripts may touch. Nil grants nothing: host
 	// programs opt in (AllowAll grants everything, as the CLI does by default).
 	Permissions *Permissions
+	// ModuleRoot is the folder modules may be loaded from without the read
+	// permission, with the node_modules folders of its ancestors. "" means
+	// the main module's folder (Dir for RunString of a bare name, Eval and
+	// the REPL); a relative path is relative to Dir. Every other module
+	// file needs the read permission (see "Permissions" in the README).
+	ModuleRoot string
 	// VirtualTime puts the runtime on a virtual clock (contract section 6):
 	// it moves only when the loop jumps to the next timer, never while code
 	// runs, so the same script prints the same times on every run.
@@ -222,7 +235,15 @@ func New(opts Options) (*Runtime, error) {
 		}
 	})
 	r.mods = newModuleTable(r, allModules(), opts.Modules)
-	r.ld = newLoader(r)
+	moduleRoot := opts.ModuleRoot
+	if moduleRoot != "" && !filepath.IsAbs(moduleRoot) {
+		moduleRoot = filepath.Join(abs, moduleRoot)
+	}
+	r.ld = newLoader(r, newModFS(perms, moduleRoot, abs))
+	r.sources.read = func(p string) ([]byte, error) {
+		_, b, err := r.ld.fs.readFile(p)
+		return b, err
+	}
 	r.env.SetRequire(func(name string) (goja.Value, error) { return r.ld.require(r.dir, name) })
 	if err := r.installGlobals(); err != nil {
 		return nil, err
@@ -409,6 +430,12 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 	}
 	r.busy.Add(1)
 	defer r.busy.Add(-1)
+	r.ld.fs.setMain(filepath.Dir(abs))
+	if src == nil {
+		if _, err := r.ld.fs.access(abs); err != nil {
+			return &ScriptError{Kind: KindLoad, Message: "PermissionDenied: " + err.Error(), File: r.displayPath(abs), Cause: err}
+		}
+	}
 	if script := r.ld.plainScript(abs, src); script != nil {
 		return r.runScript(ctx, abs, script)
 	}

@@ -371,11 +371,15 @@ func (r *Runtime) toWorker(p *workerPool, call goja.FunctionCall) goja.Value {
 	if err != nil {
 		return reject(err)
 	}
+	// the worker loads modules under the parent's module root (and its
+	// read grants, which it shares): the file and what it imports
+	roots := r.ld.fs.rootList()
 	return env.Async(what+"("+filepath.Base(file)+", "+name+")", func(ctx context.Context) (any, error) {
 		w, err := p.get(ctx)
 		if err != nil {
 			return nil, err
 		}
+		w.ld.fs.setRoots(roots)
 		out, threw, err := w.runJob(ctx, file, name, encoded)
 		p.put(w, err == nil && ctx.Err() == nil)
 		if err != nil {

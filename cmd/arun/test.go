@@ -31,6 +31,10 @@ Flags:
                           using the option virtualTime: true gets it
   --timeout SECONDS       per-test timeout (default 5; 0 for none)
   --jobs N                files run in parallel (default: the number of CPUs)
+  --sandbox               deny all permissions (the default allows all); grant back with
+                          --allow-read[=PATHS], --allow-write[=PATHS], --allow-net[=HOSTS],
+                          --allow-env. Without the read permission, test files load modules
+                          only from the working directory and node_modules above it
 
 Tests are declared with test()/describe() from "arun:test"; a test fails on an
 exception, a rejection, its timeout, or a timer, task or resource it leaves open.
@@ -106,6 +110,8 @@ func runTests(args []string, stdout, stderr io.Writer) int {
 			if s == 0 {
 				cfg.Timeout = -1
 			}
+		case "--sandbox", "--allow-read", "--allow-write", "--allow-net", "--allow-env", "--allow-all":
+			cfg.Permissions = permissionFlag(cfg.Permissions, name, val, hasVal)
 		case "--jobs", "--j":
 			v, ok := value()
 			if !ok {
