@@ -155,15 +155,20 @@ func (ld *loader) buildMain(abs string, src *string) (*goja.Program, error) {
 
 func (ld *loader) compile(abs string, res api.BuildResult) (*goja.Program, error) {
 	var code []byte
+	name := abs
 	for _, f := range res.OutputFiles {
 		if strings.HasSuffix(f.Path, ".js") {
-			code = f.Contents
+			// the bundle is named as esbuild's output file ("dir/arun:internal.js"):
+			// mapped positions resolve to the user's files, and esbuild's own
+			// helpers (unmapped) to an internal name, hidden from stacks,
+			// instead of to a wrong line of the user's file
+			code, name = f.Contents, f.Path
 		}
 	}
 	if code == nil {
 		return nil, &ScriptError{Kind: KindLoad, Message: "esbuild produced no output for " + abs}
 	}
-	prog, err := compileScript(abs, string(code), true)
+	prog, err := compileScript(name, string(code), true)
 	if err != nil {
 		return nil, ld.r.compileError(err, abs)
 	}
@@ -174,7 +179,10 @@ func (ld *loader) compile(abs string, res api.BuildResult) (*goja.Program, error
 func (r *Runtime) buildError(msgs []api.Message, entry string) error {
 	m := msgs[0]
 	se := &ScriptError{Kind: KindSyntax, Message: "SyntaxError: " + m.Text}
-	if strings.Contains(m.Text, "Could not resolve") || strings.Contains(m.Text, "Could not read") {
+	if text, ok := moduleNotFound(m.Text); ok {
+		se.Kind = KindLoad
+		se.Message = "Error: " + text
+	} else if strings.Contains(m.Text, "Could not read") {
 		se.Kind = KindLoad
 		se.Message = "Error: " + m.Text
 	}
@@ -204,7 +212,7 @@ func (r *Runtime) compileError(err error, abs string) error {
 		se.Message = "SyntaxError: " + ce.Message
 		pos := ce.File.Position(ce.Offset)
 		se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
-		if se.File == "" {
+		if se.File == "" || strings.HasPrefix(filepath.Base(se.File), builtinNS+":") {
 			se.File = abs
 		}
 		se.Frame = r.sources.frame(se.File, se.Line, se.Column)
@@ -278,7 +286,7 @@ func (ld *loader) require(dir, name string) (goja.Value, error) {
 		return v, err
 	}
 	if strings.HasPrefix(name, "node:") {
-		return nil, &bindings.Error{Code: "ERR_UNKNOWN_BUILTIN_MODULE", Message: "no such built-in module: " + name}
+		return nil, unknownBuiltin(name)
 	}
 	key := name
 	if strings.HasPrefix(name, ".") || filepath.IsAbs(name) {
@@ -310,7 +318,8 @@ func (ld *loader) require(dir, name string) (goja.Value, error) {
 		// let esbuild try the extensions (./x -> ./x.ts)
 		stub := fmt.Sprintf("module.exports = require(%q);", entry)
 		opts := ld.buildOptions(filepath.Join(dir, "[require].js"), &stub, api.FormatCommonJS, cjsBanner)
-		return ld.runCJS(key, opts, filepath.Join(dir, "[require].js"))
+		v, err := ld.runCJS(key, opts, filepath.Join(dir, "[require].js"))
+		return v, asRequired(err, entry, name)
 	}
 	opts := ld.buildOptions(entry, nil, api.FormatCommonJS, cjsBanner)
 	return ld.runCJS(key, opts, entry)
@@ -321,7 +330,7 @@ func (ld *loader) runCJS(key string, opts api.BuildOptions, entry string) (goja.
 	if len(res.Errors) > 0 {
 		err := ld.r.buildError(res.Errors, entry)
 		if se, ok := err.(*ScriptError); ok && se.Kind == KindLoad {
-			return nil, &bindings.Error{Code: "MODULE_NOT_FOUND", Message: strings.TrimPrefix(se.Error(), "Error: ")}
+			return nil, &bindings.Error{Code: "MODULE_NOT_FOUND", Message: strings.TrimPrefix(se.Message, "Error: ")}
 		}
 		return nil, err
 	}
