@@ -46,3 +46,7 @@ var kindNames = map[objKind]string{
 	kindPromise: "Promise", kindTypedArray: "TypedArray", kindArrayBuffer: "ArrayBuffer",
 	kindDataView: "DataView", kindProxy: "Proxy", kindMapIter: "MapIterator", kindSetIter: "SetIterator",
 }
+
+// SetInspect makes fn the third argument custom inspect functions receive
+// from this formatter (util.inspect itself, as in Node).
+func (f *Formatter) SetInspect(fn *goja.Object) { f.r.inspectFn = fn }

@@ -2,9 +2,9 @@ package console
 
 import (
 	"math"
-	"sort"
 	"math/big"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 

@@ -264,6 +264,13 @@ func utilNatives(env *bindings.Env) *goja.Object {
 	f := console.NewFormatter(vm)
 	o := vm.NewObject()
 	_ = o.Set("inspect", f.InspectFunction())
+	// custom inspect functions get util.inspect itself, as in Node
+	_ = o.Set("setInspect", func(call goja.FunctionCall) goja.Value {
+		if fn, ok := call.Argument(0).(*goja.Object); ok {
+			f.SetInspect(fn)
+		}
+		return goja.Undefined()
+	})
 	_ = o.Set("formatWithOptions", func(call goja.FunctionCall) goja.Value {
 		args := call.Arguments
 		if len(args) > 0 {

@@ -171,7 +171,7 @@
       return path.slice(0, end);
     },
     basename(path, suffix) {
-      if (suffix !== undefined) validateString(suffix, "ext");
+      if (suffix !== undefined) validateString(suffix, "suffix");
       validateString(path, "path");
       return basename(path, suffix, 0, isPosixSep);
     },
@@ -503,7 +503,7 @@
       return path.slice(0, end);
     },
     basename(path, suffix) {
-      if (suffix !== undefined) validateString(suffix, "ext");
+      if (suffix !== undefined) validateString(suffix, "suffix");
       validateString(path, "path");
       let start = 0;
       if (path.length >= 2 && isLetter(path.charCodeAt(0)) && path.charCodeAt(1) === COLON) start = 2;

@@ -38,6 +38,7 @@
     return N.inspect(value, withDefaults(o));
   }
   inspect.custom = customInspect;
+  N.setInspect(inspect);
   Object.defineProperty(inspect, "defaultOptions", {
     get() { return defaultOptions; },
     set(options) {
@@ -130,15 +131,8 @@
     }
     Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
     Object.defineProperty(fn, customPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
-    const descs = Object.getOwnPropertyDescriptors(original);
-    for (const k of Reflect.ownKeys(descs)) {
-      if (k === "length" || k === "name" || k === "prototype" || k === customPromisify) continue;
-      try { Object.defineProperty(fn, k, descs[k]); } catch (e) { /* non-configurable */ }
-    }
-    return Object.defineProperties(fn, {
-      length: { value: Math.max(0, original.length - 1), configurable: true },
-      name: { value: original.name, configurable: true },
-    });
+    // as Node: every own property of original, length and name included
+    return Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
   }
   promisify.custom = customPromisify;
 
@@ -489,7 +483,7 @@
     log, promisify, stripVTControlCharacters, toUSVString,
     transferableAbortSignal: (s) => s,
     transferableAbortController: () => new g.AbortController(),
-    aborted, types,
+    aborted, types, parseArgs,
     TextDecoder: g.TextDecoder,
     TextEncoder: g.TextEncoder,
   };
