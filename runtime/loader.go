@@ -99,7 +99,7 @@ func (ld *loader) buildOptions(entry string, src *string, format api.Format, ban
 		Target:            api.ES2017,
 		Platform:          api.PlatformNeutral,
 		MainFields:        []string{"main", "module"},
-		Conditions:        []string{"node", "require", "import", "default"},
+		Conditions:        []string{"node"}, // esbuild adds "import" or "require" by the kind of import, and "default"
 		Supported:         map[string]bool{"top-level-await": format == api.FormatESModule, "dynamic-import": false},
 		Sourcemap:         api.SourceMapInline,
 		SourcesContent:    api.SourcesContentExclude,

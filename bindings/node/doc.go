@@ -2,7 +2,8 @@
 // npm packages require: "path" (with "path/posix" and "path/win32"), "os",
 // "process" (the global process, which it completes with Node's EventEmitter
 // methods, emitWarning, hrtime.bigint and memoryUsage), "querystring",
-// "string_decoder", "timers", "util" (with "util/types") and "buffer" (and
+// "string_decoder", "timers", "tty" (isatty, answered by process.stdout.isTTY and
+// process.stderr.isTTY), "util" (with "util/types") and "buffer" (and
 // the global Buffer), each also under "node:".
 //
 // They live in one package, one file each, because they depend on each

@@ -25,6 +25,8 @@ var (
 	utilSrc string
 	//go:embed process.js
 	processSrc string
+	//go:embed tty.js
+	ttySrc string
 )
 
 var (
@@ -35,6 +37,7 @@ var (
 	stringDecoderScript = bindings.NewScript("arun:internal/node/string_decoder.js", stringDecoderSrc)
 	utilScript          = bindings.NewScript("arun:internal/node/util.js", utilSrc)
 	processScript       = bindings.NewScript("arun:internal/node/process.js", processSrc)
+	ttyScript           = bindings.NewScript("arun:internal/node/tty.js", ttySrc)
 )
 
 // Modules returns the modules of this package, each also under "node:".
@@ -53,6 +56,7 @@ func Modules() []bindings.Module {
 		mod("querystring", initScript(querystringScript, withBuffer)),
 		mod("string_decoder", initScript(stringDecoderScript, withBuffer)),
 		mod("timers", initTimers),
+		mod("tty", initScript(ttyScript, nil)),
 		mod("util", exportsOf(utilKey{}, "")),
 		mod("util/types", exportsOf(utilKey{}, "types")),
 		mod("buffer", func(env *bindings.Env, module *goja.Object) error {

@@ -76,6 +76,9 @@
   def("memoryUsage", Object.assign(function memoryUsage_() { return memoryUsage(); }, {
     rss() { return memoryUsage().rss; },
   }));
+  // the Node API level arun follows (its tests compare with Node 20):
+  // packages check it before they run (yargs-parser wants >= 12)
+  if (p.versions && typeof p.versions === "object" && !("node" in p.versions)) p.versions.node = "20.18.0";
   def("execArgv", []);
   def("execPath", p.argv && p.argv[0] ? p.argv[0] : "arun");
   def("title", "arun");
