@@ -34,7 +34,7 @@ func (r *Runtime) installGlobals() error {
 			panic(r.env.ToJSError(err))
 		}
 		if !ok {
-			panic(r.env.ToJSError(&bindings.Error{Code: "ERR_UNKNOWN_BUILTIN_MODULE", Message: "no such built-in module: " + name}))
+			panic(r.env.ToJSError(unknownBuiltin(name)))
 		}
 		return v
 	})

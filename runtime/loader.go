@@ -92,7 +92,7 @@ func (ld *loader) onResolve(a api.OnResolveArgs) (api.OnResolveResult, error) {
 	if strings.HasPrefix(a.Path, "data:") {
 		return api.OnResolveResult{}, nil // esbuild decodes data: URLs itself, reading no file
 	}
-	real, err := ld.fs.resolve(a.Path, a.ResolveDir)
+	real, err := ld.fs.resolve(a.Path, a.ResolveDir, a.Kind == api.ResolveJSRequireCall || a.Kind == api.ResolveJSRequireResolve)
 	if err == nil {
 		return api.OnResolveResult{Path: real, Namespace: "file"}, nil
 	}
@@ -260,7 +260,7 @@ func (ld *loader) buildOptions(entry string, src *string, format api.Format, ban
 		Target:            api.ES2017,
 		Platform:          api.PlatformNeutral,
 		MainFields:        []string{"main", "module"},
-		Conditions:        []string{"node", "require", "import", "default"},
+		Conditions:        []string{"node"}, // esbuild adds "import" or "require" by the kind of import, and "default"
 		Supported:         map[string]bool{"top-level-await": format == api.FormatESModule, "dynamic-import": false},
 		Sourcemap:         api.SourceMapInline,
 		SourcesContent:    api.SourcesContentExclude,
@@ -316,15 +316,20 @@ func (ld *loader) buildMain(abs string, src *string) (*goja.Program, error) {
 
 func (ld *loader) compile(abs string, res api.BuildResult) (*goja.Program, error) {
 	var code []byte
+	name := abs
 	for _, f := range res.OutputFiles {
 		if strings.HasSuffix(f.Path, ".js") {
-			code = f.Contents
+			// the bundle is named as esbuild's output file ("dir/arun:internal.js"):
+			// mapped positions resolve to the user's files, and esbuild's own
+			// helpers (unmapped) to an internal name, hidden from stacks,
+			// instead of to a wrong line of the user's file
+			code, name = f.Contents, f.Path
 		}
 	}
 	if code == nil {
 		return nil, &ScriptError{Kind: KindLoad, Message: "esbuild produced no output for " + abs}
 	}
-	prog, err := compileScript(abs, string(code), true)
+	prog, err := compileScript(name, string(code), true)
 	if err != nil {
 		return nil, ld.r.compileError(err, abs)
 	}
@@ -340,14 +345,18 @@ func (r *Runtime) buildError(msgs []api.Message, entry string) error {
 	if cause, ok := m.Detail.(error); ok {
 		se.Cause = cause
 		se.Kind = KindLoad
-		se.Message = "Error: " + m.Text
+		text, _ := moduleNotFound(m.Text)
+		se.Message = "Error: " + text
 		if pe, ok := isPermission(cause); ok {
 			se.Message = "PermissionDenied: " + pe.Error()
 		}
 		if strings.HasPrefix(m.Text, "Importing with") {
 			se.Kind, se.Message = KindSyntax, "SyntaxError: "+m.Text
 		}
-	} else if strings.Contains(m.Text, "Could not resolve") || strings.Contains(m.Text, "Could not read") || strings.Contains(m.Text, "No loader is configured") {
+	} else if text, ok := moduleNotFound(m.Text); ok {
+		se.Kind = KindLoad
+		se.Message = "Error: " + text
+	} else if strings.Contains(m.Text, "Could not read") || strings.Contains(m.Text, "No loader is configured") {
 		se.Kind = KindLoad
 		se.Message = "Error: " + m.Text
 	}
@@ -377,7 +386,7 @@ func (r *Runtime) compileError(err error, abs string) error {
 		se.Message = "SyntaxError: " + ce.Message
 		pos := ce.File.Position(ce.Offset)
 		se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
-		if se.File == "" {
+		if se.File == "" || strings.HasPrefix(filepath.Base(se.File), builtinNS+":") {
 			se.File = abs
 		}
 		se.Frame = r.sources.frame(se.File, se.Line, se.Column)
@@ -454,7 +463,7 @@ func (ld *loader) require(dir, name string) (goja.Value, error) {
 		return v, err
 	}
 	if strings.HasPrefix(name, "node:") {
-		return nil, &bindings.Error{Code: "ERR_UNKNOWN_BUILTIN_MODULE", Message: "no such built-in module: " + name}
+		return nil, unknownBuiltin(name)
 	}
 	nk := dir + "\x00" + name
 	gen := ld.fs.generation()
@@ -467,10 +476,11 @@ func (ld *loader) require(dir, name string) (goja.Value, error) {
 		return v, nil
 	}
 	ld.mu.Unlock()
-	real, err := ld.fs.resolve(name, dir)
+	real, err := ld.fs.resolve(name, dir, true)
 	if err != nil {
 		if isNotFound(err) {
-			return nil, &bindings.Error{Code: "MODULE_NOT_FOUND", Message: err.Error(), Cause: err}
+			text, _ := moduleNotFound(err.Error())
+			return nil, &bindings.Error{Code: "MODULE_NOT_FOUND", Message: text, Cause: err}
 		}
 		return nil, err
 	}

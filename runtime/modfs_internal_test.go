@@ -109,7 +109,7 @@ func TestMatchExports(t *testing.T) {
 		".": "./esm.js", "./feature": "./f.js", "./lib/a/b": "./src/a/b.js", "./dir/x.js": "./d/x.js",
 		"./lib/private/x": "", "./nope": "",
 	} {
-		got, err := matchExports(exp, sub, false)
+		got, err := matchExports(exp, sub, false, false)
 		if want == "" {
 			if err == nil {
 				t.Errorf("%s: got %q, want not exported", sub, got)
@@ -120,7 +120,7 @@ func TestMatchExports(t *testing.T) {
 			t.Errorf("%s: got %q, %v; want %q", sub, got, err, want)
 		}
 	}
-	if got, err := matchExports("./only.js", ".", false); err != nil || got != "./only.js" {
+	if got, err := matchExports("./only.js", ".", false, false); err != nil || got != "./only.js" {
 		t.Errorf("string exports: %q %v", got, err)
 	}
 }

@@ -23,7 +23,9 @@ import (
 // resolveExts are the extensions tried after a specifier, in order.
 var resolveExts = []string{".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", ".jsx", ".json"}
 
-// exportConditions are the package.json "exports" conditions that match.
+// exportConditions are the package.json "exports" conditions that match:
+// "require" for require() and "import" for the import forms, not both, so
+// that a package with a CommonJS and an ES module build gives each its own.
 var exportConditions = map[string]bool{"node": true, "require": true, "import": true, "default": true}
 
 // mainFields are the package.json fields naming a package's entry.
@@ -59,7 +61,7 @@ func isRelative(spec string) bool {
 // returns its real path. Errors: a *bindings.PermissionError for a path
 // outside the module root and the read grants, a *notFoundError, or a
 // package.json that cannot be parsed.
-func (f *modFS) resolve(spec, dir string) (string, error) {
+func (f *modFS) resolve(spec, dir string, require bool) (string, error) {
 	if strings.HasPrefix(spec, "file:") {
 		u, err := url.Parse(spec)
 		if err != nil || (u.Host != "" && u.Host != "localhost") {
@@ -81,9 +83,9 @@ func (f *modFS) resolve(spec, dir string) (string, error) {
 		return "", &notFoundError{spec: spec, detail: "no directory to resolve it from"}
 	}
 	if strings.HasPrefix(spec, "#") {
-		return f.resolveImports(spec, dir)
+		return f.resolveImports(spec, dir, require)
 	}
-	return f.resolvePackage(spec, dir)
+	return f.resolvePackage(spec, dir, require)
 }
 
 // loadFileOrDir resolves the path p (spec is the specifier, for errors):
@@ -182,7 +184,7 @@ func splitPackage(spec string) (name, sub string) {
 // and its ancestors. A node_modules folder outside the module root and the
 // grants is not looked in; one that is a symlink leading out of them, or a
 // package entry whose real path leaves them, is denied.
-func (f *modFS) resolvePackage(spec, dir string) (string, error) {
+func (f *modFS) resolvePackage(spec, dir string, require bool) (string, error) {
 	name, sub := splitPackage(spec)
 	if name == "" || strings.Contains(name, "\\") || name == "." || name == ".." {
 		return "", &notFoundError{spec: spec, dir: dir}
@@ -201,7 +203,7 @@ func (f *modFS) resolvePackage(spec, dir string) (string, error) {
 					return "", err
 				}
 				if err == nil && st.IsDir() {
-					return f.loadPackage(spec, pd, real, sub)
+					return f.loadPackage(spec, pd, real, sub, require)
 				}
 				if sub == "" {
 					// node_modules/name.js
@@ -221,14 +223,14 @@ func (f *modFS) resolvePackage(spec, dir string) (string, error) {
 }
 
 // loadPackage resolves subpath sub ("" or "/x") of the package in pd.
-func (f *modFS) loadPackage(spec, pd, real, sub string) (string, error) {
+func (f *modFS) loadPackage(spec, pd, real, sub string, require bool) (string, error) {
 	pj, err := f.packageJSON(pd)
 	if err != nil {
 		return "", err
 	}
 	if pj != nil {
 		if exp, ok := pj.lookup("exports"); ok && exp != nil {
-			target, err := matchExports(exp, "."+sub, false)
+			target, err := matchExports(exp, "."+sub, false, require)
 			if err != nil {
 				return "", &notFoundError{spec: spec, dir: pd, detail: err.Error()}
 			}
@@ -250,7 +252,7 @@ func (f *modFS) loadTarget(spec, pd, target string) (string, error) {
 
 // resolveImports resolves a "#name" specifier through the "imports" of the
 // nearest package.json above dir (within what may be read).
-func (f *modFS) resolveImports(spec, dir string) (string, error) {
+func (f *modFS) resolveImports(spec, dir string, require bool) (string, error) {
 	for d := filepath.Clean(dir); ; {
 		if _, err := f.access(d); err != nil {
 			break
@@ -264,14 +266,14 @@ func (f *modFS) resolveImports(spec, dir string) (string, error) {
 			if !ok {
 				break
 			}
-			target, err := matchExports(imp, spec, true)
+			target, err := matchExports(imp, spec, true, require)
 			if err != nil {
 				return "", &notFoundError{spec: spec, dir: d, detail: err.Error()}
 			}
 			if isRelative(target) {
 				return f.loadTarget(spec, d, target)
 			}
-			return f.resolvePackage(target, d)
+			return f.resolvePackage(target, d, require)
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
@@ -308,20 +310,20 @@ func (f *modFS) packageJSON(dir string) (*jsonObject, error) {
 
 // matchExports picks the target of subpath ("." or "./x", or "#x" when
 // imports is set) in an "exports" or "imports" value.
-func matchExports(v any, subpath string, imports bool) (string, error) {
+func matchExports(v any, subpath string, imports, require bool) (string, error) {
 	obj, isObj := v.(*jsonObject)
 	if !imports && (!isObj || len(obj.keys) == 0 || !strings.HasPrefix(obj.keys[0], ".")) {
 		// sugar: "exports": "./x" or a condition object means {".": ...}
 		if subpath != "." {
 			return "", fmt.Errorf("%q is not exported by the package", subpath)
 		}
-		return exportTarget(v, "", imports)
+		return exportTarget(v, "", imports, require)
 	}
 	if !isObj {
 		return "", fmt.Errorf("invalid imports")
 	}
 	if t, ok := obj.lookup(subpath); ok && !strings.Contains(subpath, "*") {
-		return exportTarget(t, "", imports)
+		return exportTarget(t, "", imports, require)
 	}
 	// the longest matching pattern ("./x/*") or folder ("./x/") key
 	best, bestMatch, bestLen := "", "", -1
@@ -339,7 +341,7 @@ func matchExports(v any, subpath string, imports bool) (string, error) {
 		return "", fmt.Errorf("%q is not exported by the package", subpath)
 	}
 	t, _ := obj.lookup(best)
-	target, err := exportTarget(t, bestMatch, imports)
+	target, err := exportTarget(t, bestMatch, imports, require)
 	if err == nil && strings.HasSuffix(best, "/") {
 		target += bestMatch
 	}
@@ -349,7 +351,7 @@ func matchExports(v any, subpath string, imports bool) (string, error) {
 // exportTarget resolves a target value: a string (with "*" replaced by
 // match), the first usable entry of an array, or the first matching
 // condition of an object.
-func exportTarget(v any, match string, imports bool) (string, error) {
+func exportTarget(v any, match string, imports, require bool) (string, error) {
 	switch t := v.(type) {
 	case string:
 		if !strings.HasPrefix(t, "./") && !(imports && !strings.HasPrefix(t, "/") && !strings.HasPrefix(t, "../")) {
@@ -359,7 +361,7 @@ func exportTarget(v any, match string, imports bool) (string, error) {
 	case []any:
 		var last error = errors.New("no usable target")
 		for _, e := range t {
-			got, err := exportTarget(e, match, imports)
+			got, err := exportTarget(e, match, imports, require)
 			if err == nil {
 				return got, nil
 			}
@@ -368,8 +370,8 @@ func exportTarget(v any, match string, imports bool) (string, error) {
 		return "", last
 	case *jsonObject:
 		for _, k := range t.keys {
-			if exportConditions[k] {
-				got, err := exportTarget(t.vals[k], match, imports)
+			if exportConditions[k] && k != map[bool]string{true: "import", false: "require"}[require] {
+				got, err := exportTarget(t.vals[k], match, imports, require)
 				if err == nil {
 					return got, nil
 				}

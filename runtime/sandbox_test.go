@@ -146,6 +146,7 @@ func TestSandboxAllowed(t *testing.T) {
 		"root/lib/t.txt":                            `text`,
 		"root/node_modules/inner/package.json":      `{"name": "inner", "exports": {".": {"types": "./x.d.ts", "require": "./cjs.js", "default": "./esm.js"}, "./sub/*": "./lib/*.js"}}`,
 		"root/node_modules/inner/cjs.js":            `module.exports = "inner-cjs";`,
+		"root/node_modules/inner/esm.js":            `export default "inner-esm";`,
 		"root/node_modules/inner/lib/deep.js":       `module.exports = "inner-sub";`,
 		"root/node_modules/.store/linked/index.js":  `module.exports = "linked";`,
 		"node_modules/outer/package.json":           `{"name": "outer", "main": "main.js"}`,
@@ -168,7 +169,8 @@ import imp from "imp";
 let denied = "";
 try { await import("` + filepath.ToSlash(sb.Outside) + `/secret.js"); } catch (e) { denied = e.name; }
 const p = "./lib/data.json";
-console.log(a, d.d, t, inner, deep, outer, linked, scoped, imp, require(p).d, denied);
+const q = "inner";
+console.log(a, d.d, t, inner, require(q), deep, outer, linked, scoped, imp, require(p).d, denied);
 `,
 	}
 	for name, src := range files {
@@ -177,7 +179,8 @@ console.log(a, d.d, t, inner, deep, outer, linked, scoped, imp, require(p).d, de
 	if err := os.Symlink("../node_modules/.store/linked", filepath.Join(sb.Root, "node_modules/linked")); err != nil {
 		t.Fatal(err)
 	}
-	want := "a json text inner-cjs inner-sub outer linked scoped imports-field json PermissionDenied\n"
+	// import takes the "default" export, require the "require" one, as in Node
+	want := "a json text inner-esm inner-cjs inner-sub outer linked scoped imports-field json PermissionDenied\n"
 	text, err := runModule(t, sb, "main_ok.js", runtime.Options{})
 	if err != nil || text != want {
 		t.Errorf("nothing granted: err %v\n got %q\nwant %q", err, text, want)
