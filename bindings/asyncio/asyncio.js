@@ -177,7 +177,7 @@
     get then() {
       const fut = this;
       const T = N.cur();
-      if (N.coid() === 0) {
+      if (!N.inFirstStep()) {
         return function then(onFulfilled, onRejected) {
           return awaitFuture(fut, T, onFulfilled, onRejected);
         };
@@ -530,7 +530,7 @@
 
   const AsyncFunction = async function () {}.constructor;
   function iscoroutinefunction(fn) {
-    return typeof fn === "function" && (fn instanceof AsyncFunction || N.isAsyncFn(fn));
+    return typeof fn === "function" && fn instanceof AsyncFunction;
   }
 
   const sleep = N.sleep;
