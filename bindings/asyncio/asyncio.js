@@ -25,7 +25,7 @@
     Object.defineProperty(C.prototype, "name", { value: name, writable: true, configurable: true });
     return C;
   }
-  const CancelledError = errorClass("CancelledError", Error);
+  const CancelledError = N.CancelledError; // the runtime's own (bindings.Env.CancelledError)
   const TimeoutError = errorClass("TimeoutError", Error);
   const InvalidStateError = errorClass("InvalidStateError", Error);
   const QueueEmpty = errorClass("QueueEmpty", Error);

@@ -118,6 +118,7 @@ func (c *core) natives() *goja.Object {
 	set("cancel", c.cancel)
 	set("clearPending", c.clearPending)
 	set("cur", c.cur)
+	_ = o.Set("CancelledError", c.env.CancelledError())
 	set("adopt", c.adopt)
 	set("noteAwait", func(call goja.FunctionCall) goja.Value {
 		if box, ok := call.Argument(0).(*goja.Object); ok {
