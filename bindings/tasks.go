@@ -17,11 +17,59 @@ type TaskRef struct {
 	// Data is the owner's (asyncio's) task object.
 	Data any
 
-	waiters       []*Waiter
+	waiters []*Waiter
+	root    Coro
+
+	// The cancel state machine (CPython's Task): cancelling counts the
+	// cancel() requests not yet uncancelled, cancelMsg is the last one's
+	// message; a cancellation that found no runtime await is pending
+	// (delivered by the next one, CPython's _must_cancel); delivered: one was
+	// delivered and the task has not run since.
+	cancelling    int
+	cancelMsg     goja.Value
 	pendingCancel goja.Value
 	cancelPending bool
-	root          Coro
+	delivered     bool
 }
+
+// RequestCancel counts a cancel() request and keeps msg for the
+// CancelledError it raises (deliver it with Cancel).
+func (t *TaskRef) RequestCancel(msg goja.Value) {
+	t.cancelling++
+	t.cancelMsg = msg
+}
+
+// Cancelling is Python's Task.cancelling(): the cancel() requests not
+// undone by Uncancel.
+func (t *TaskRef) Cancelling() int { return t.cancelling }
+
+// Uncancel is Python's Task.uncancel(): one request fewer; at zero a
+// cancellation still pending is dropped. It returns the count left.
+func (t *TaskRef) Uncancel() int {
+	if t.cancelling > 0 {
+		t.cancelling--
+		if t.cancelling == 0 {
+			t.ClearPendingCancel()
+		}
+	}
+	return t.cancelling
+}
+
+// CancelMessage is the message of the last cancel() request (nil if none).
+func (t *TaskRef) CancelMessage() goja.Value { return t.cancelMsg }
+
+// MustCancel reports whether a cancellation waits for the task's next
+// runtime await.
+func (t *TaskRef) MustCancel() bool { return t.cancelPending }
+
+// Delivered reports whether a cancellation was delivered to an await of
+// the task since it last ran (SetDelivered); more cancel() calls add
+// nothing until then.
+func (t *TaskRef) Delivered() bool { return t.delivered }
+
+// SetDelivered records that a cancellation was delivered (true) or that
+// the task has run since (false).
+func (t *TaskRef) SetDelivered(d bool) { t.delivered = d }
 
 // taskState tracks the current async context across awaits with goja's
 // async context tracker (see coro.go).

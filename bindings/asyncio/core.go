@@ -117,6 +117,50 @@ func (c *core) natives() *goja.Object {
 	set("taskDone", c.taskDone)
 	set("cancel", c.cancel)
 	set("clearPending", c.clearPending)
+	ref := func(call goja.FunctionCall) *bindings.TaskRef {
+		if r := c.rec(call.Argument(0)); r != nil {
+			return &r.ref
+		}
+		return nil
+	}
+	set("requestCancel", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil {
+			t.RequestCancel(call.Argument(1))
+		}
+		return goja.Undefined()
+	})
+	set("cancelling", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil {
+			return c.vm.ToValue(t.Cancelling())
+		}
+		return c.vm.ToValue(-1)
+	})
+	set("uncancel", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil {
+			return c.vm.ToValue(t.Uncancel())
+		}
+		return c.vm.ToValue(-1)
+	})
+	set("cancelMsg", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil && t.CancelMessage() != nil {
+			return t.CancelMessage()
+		}
+		return goja.Undefined()
+	})
+	set("mustCancel", func(call goja.FunctionCall) goja.Value {
+		t := ref(call)
+		return c.vm.ToValue(t != nil && t.MustCancel())
+	})
+	set("delivered", func(call goja.FunctionCall) goja.Value {
+		t := ref(call)
+		return c.vm.ToValue(t != nil && t.Delivered())
+	})
+	set("setDelivered", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil {
+			t.SetDelivered(call.Argument(1).ToBoolean())
+		}
+		return goja.Undefined()
+	})
 	set("cur", c.cur)
 	_ = o.Set("CancelledError", c.env.CancelledError())
 	set("adopt", c.adopt)
@@ -369,11 +413,15 @@ func (c *core) taskDone(call goja.FunctionCall) goja.Value {
 	o, _ := call.Argument(0).(*goja.Object)
 	r := c.tasks[o]
 	if r == nil {
-		return c.vm.ToValue(false)
+		return c.vm.ToValue(0)
 	}
 	delete(c.tasks, o)
 	r.obj = nil
-	return c.vm.ToValue(r.ref.ClearPendingCancel())
+	n := r.ref.Cancelling()
+	if msg := r.ref.CancelMessage(); r.ref.ClearPendingCancel() {
+		return c.vm.NewArray(n, msg)
+	}
+	return c.vm.ToValue(n)
 }
 
 // cancel(task, reason, forwarded, shieldOnly) delivers a cancellation to
