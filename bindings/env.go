@@ -78,6 +78,8 @@ type Env struct {
 	resources ResourceTracker
 
 	deadlockReport func(msg string, waiting []string)
+
+	cancelled, cancelledProto *goja.Object // CancelledError and its prototype
 }
 
 // NewEnv creates the environment for loop's runtime. The runtime calls this;

@@ -5,9 +5,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
@@ -192,57 +190,4 @@ func (c *Callables) Assert(v goja.Value) (goja.Callable, bool) {
 		c.next = (c.next + 1) % len(c.objs)
 	}
 	return fn, ok
-}
-
-// asyncSource matches the source text of an async function (async
-// function, method or arrow); asyncMethodNamedAsync is a method named
-// "async" (`async(a) { ... }`), which is not one.
-var (
-	asyncSource           = regexp.MustCompile(`^async\b`)
-	asyncMethodNamedAsync = regexp.MustCompile(`^async\s*\([^)]*\)\s*\{`)
-)
-
-// IsAsyncFunction reports whether fn is an async function: one of goja's,
-// or one the runtime compiled as a coroutine (see runtime's coro.go), which
-// is a plain function whose source text is still the async function's.
-func IsAsyncFunction(fn *goja.Object) bool {
-	if _, ok := goja.AssertFunction(fn); !ok {
-		return false
-	}
-	t := ImplType(fn)
-	if t == nil {
-		return false
-	}
-	switch t.String() {
-	case "*goja.asyncFuncObject", "*goja.asyncArrowFuncObject", "*goja.asyncMethodFuncObject":
-		return true
-	case "*goja.funcObject", "*goja.arrowFuncObject", "*goja.methodFuncObject":
-		src := fn.String()
-		return asyncSource.MatchString(src) && !asyncMethodNamedAsync.MatchString(src)
-	}
-	return false
-}
-
-var (
-	selfFieldOnce  sync.Once
-	selfFieldIndex = -1
-)
-
-// ImplType is the Go type of goja's implementation of o (*goja.funcObject,
-// *goja.asyncFuncObject, ...), or nil if it cannot be read: what tells
-// kinds of objects apart that no JS-visible property does.
-func ImplType(o *goja.Object) reflect.Type {
-	selfFieldOnce.Do(func() {
-		if f, ok := reflect.TypeOf(goja.Object{}).FieldByName("self"); ok && len(f.Index) == 1 {
-			selfFieldIndex = f.Index[0]
-		}
-	})
-	if selfFieldIndex < 0 || o == nil {
-		return nil
-	}
-	f := reflect.ValueOf(o).Elem().Field(selfFieldIndex)
-	if f.Kind() != reflect.Interface || f.IsNil() {
-		return nil
-	}
-	return f.Elem().Type()
 }

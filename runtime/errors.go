@@ -136,6 +136,7 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 	if v == nil {
 		v = goja.Undefined()
 	}
+
 	obj, isObj := v.(*goja.Object)
 	if isObj && isError(r.vm, obj) {
 		stack := ""
@@ -165,6 +166,9 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 			}
 		}
 		se.Cause = bindings.GoCause(obj)
+		if se.Cause == nil && r.env.IsCancelled(obj) {
+			se.Cause = ErrCancelled
+		}
 		if se.Cause == nil && name == "GoError" {
 			// goja's error for a Go function's returned error keeps it in value
 			if v := obj.Get("value"); v != nil {

@@ -38,7 +38,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -355,22 +354,19 @@ func (r *Runtime) Shutdown() {
 	})
 }
 
-// cancelledError makes an asyncio.CancelledError (or an Error named so if
-// asyncio is unavailable).
+// cancelledError makes an asyncio.CancelledError.
 func (r *Runtime) cancelledError(msg string) goja.Value {
-	if a, ok := r.vm.Get("asyncio").(*goja.Object); ok {
-		if ctor, ok := goja.AssertConstructor(a.Get("CancelledError")); ok {
-			if obj, err := ctor(nil, r.vm.ToValue(msg)); err == nil {
-				return obj
-			}
-		}
-	}
-	return r.env.NewError("CancelledError", msg)
+	return r.env.NewCancelledError(msg)
 }
 
 // ErrShutdown is the cause of a run that ended with the CancelledError
 // Shutdown delivered (its kind is KindInterrupted).
 var ErrShutdown = errors.New("runtime: shut down")
+
+// ErrCancelled is the cause of a ScriptError whose exception is an
+// asyncio.CancelledError (errors.Is(err, runtime.ErrCancelled)): a
+// cancellation nobody caught.
+var ErrCancelled = errors.New("runtime: cancelled")
 
 // ErrInterrupted is the cause of a run stopped by Interrupt.
 var ErrInterrupted = errors.New("runtime: interrupted")
@@ -579,9 +575,9 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	}
 	var se *ScriptError
 	if errors.As(err, &se) {
-		if r.shutdown.Load() && se.Kind == KindUncaught && strings.HasPrefix(se.Message, "CancelledError") {
+		if r.shutdown.Load() && se.Kind == KindUncaught && errors.Is(se, ErrCancelled) {
 			// the cancellation Shutdown delivered, not caught: a clean stop
-			se.Kind, se.Cause = KindInterrupted, ErrShutdown
+			se.Kind, se.Cause = KindInterrupted, errors.Join(ErrShutdown, ErrCancelled)
 		}
 		return se
 	}

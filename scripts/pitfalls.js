@@ -73,7 +73,7 @@ async function main() {
   await silentFailure();
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output (real time):
 // -- 1. forgetting await
