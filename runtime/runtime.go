@@ -436,6 +436,7 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 			return &ScriptError{Kind: KindLoad, Message: "PermissionDenied: " + err.Error(), File: r.displayPath(abs), Cause: err}
 		}
 	}
+	r.ld.setMain(abs, nil)
 	if script := r.ld.plainScript(abs, src); script != nil {
 		return r.runScript(ctx, abs, script)
 	}
@@ -459,6 +460,7 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		mod := r.vm.NewObject()
 		exports := r.vm.NewObject()
 		_ = mod.Set("exports", exports)
+		r.ld.setMain(abs, mod)
 		req := r.ld.requireFunc(filepath.Dir(abs))
 		setExports := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
 			if o, ok := call.Argument(0).(*goja.Object); ok {
@@ -495,6 +497,7 @@ func (r *Runtime) runScript(ctx context.Context, abs string, prog *goja.Program)
 		mod := vm.NewObject()
 		exports := vm.NewObject()
 		_ = mod.Set("exports", exports)
+		r.ld.setMain(abs, mod)
 		g := vm.GlobalObject()
 		for name, v := range map[string]goja.Value{
 			"require": r.ld.requireFunc(filepath.Dir(abs)), "module": mod, "exports": exports,
