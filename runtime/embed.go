@@ -13,7 +13,12 @@ type AsyncFunc = bindings.AsyncFunc
 
 // Set makes v the global name. Go functions are callable from scripts with
 // goja's conversions (a func(...) (T, error) throws its error); use SetAsync
-// for functions that block.
+// for functions that block. An AsyncFunc (or bindings.SyncFunc) anywhere
+// inside v (map values, slice elements, struct fields) becomes a JS
+// function as SetAsync makes it; such a v is converted to JS objects and
+// arrays down to those functions (a struct keeps its other fields and its
+// methods, through the object's prototype), while a v with none inside
+// stays goja's live view of the Go value.
 func (r *Runtime) Set(name string, v any) error {
 	if r.isClosed() {
 		return ErrClosed

@@ -1,0 +1,101 @@
+package runtime_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/arun-js/arun/bindings"
+	"github.com/arun-js/arun/runtime"
+)
+
+// calc is a struct a host hands to scripts: a field holding an AsyncFunc
+// beside a plain field and a method.
+type calc struct {
+	Sq     runtime.AsyncFunc
+	Factor int
+	Self   *calc
+}
+
+func (c *calc) Times(x int) int { return x * c.Factor }
+
+// TestSetNestedAsyncFunc: an AsyncFunc (or SyncFunc) anywhere inside a
+// value a host hands to scripts (Set, Call arguments, an AsyncFunc's
+// result, module exports) is a promise-returning function there. Before,
+// goja's conversion of a nested one failed when called ("could not convert
+// 7 to context.Context").
+func TestSetNestedAsyncFunc(t *testing.T) {
+	sq := runtime.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
+		n, _ := args[0].(int64)
+		return n * n, nil
+	})
+	neg := func(args []any) (any, error) { n, _ := args[0].(int64); return -n, nil }
+	rt, err := runtime.New(runtime.Options{VirtualTime: true, Modules: []bindings.Module{
+		runtime.Module("calc", map[string]any{"inner": map[string]any{"sq": sq}}),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	c := &calc{Sq: sq, Factor: 3}
+	c.Self = c
+	data := map[string]any{"n": 1}
+	for name, v := range map[string]any{
+		"api":  map[string]any{"sq": sq, "neg": bindings.SyncFunc(neg), "deep": map[string]any{"list": []any{sq, 5}}, "k": "v"},
+		"fns":  []runtime.AsyncFunc{sq},
+		"calc": c,
+		"data": data,
+		"connect": runtime.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
+			return map[string]any{"query": sq, "name": "db"}, nil
+		}),
+	} {
+		if err := rt.Set(name, v); err != nil {
+			t.Fatalf("Set(%s): %v", name, err)
+		}
+	}
+	cases := []struct{ expr, want string }{
+		{"await api.sq(7)", "49"},
+		{"api.neg(7)", "-7"},
+		{"await api.deep.list[0](3)", "9"},
+		{"api.deep.list[1] + api.k", "5v"},
+		{"await fns[0](4)", "16"},
+		{"await calc.sq(5)", "25"},
+		{"calc.times(2) + calc.factor", "9"},
+		{"await calc.self.sq(6)", "36"},
+		{"calc.self === calc", "true"},
+		{"await (await connect()).query(8)", "64"},
+		{"(await connect()).name", "db"},
+		{"await require('calc').inner.sq(9)", "81"},
+		// a value with no host function inside keeps goja's live view
+		{"(data.n = 2, data.m = 3, 'ok')", "ok"},
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for _, tc := range cases {
+		got, err := rt.Eval(ctx, tc.expr)
+		if err != nil {
+			t.Errorf("%s: %v", tc.expr, err)
+			continue
+		}
+		if s := fmt.Sprint(got); s != tc.want {
+			t.Errorf("%s = %s, want %s", tc.expr, s, tc.want)
+		}
+	}
+	if data["n"] != int64(2) || data["m"] != int64(3) {
+		t.Errorf("data = %v, want the script's writes (a live view)", data)
+	}
+	// a Call argument with an AsyncFunc inside
+	if _, err := rt.Eval(ctx, "globalThis.use = async (o) => await o.f(11)"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := rt.Call(ctx, "use", map[string]any{"f": sq})
+	if err != nil || got != int64(121) {
+		t.Errorf("Call(use, {f: sq}) = %v, %v; want 121", got, err)
+	}
+	var se *runtime.ScriptError
+	if _, err := rt.Eval(ctx, "await api.sq()"); err != nil && !errors.As(err, &se) {
+		t.Errorf("a bad call: %v, want a ScriptError", err)
+	}
+}
