@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -97,5 +98,107 @@ func TestSetNestedAsyncFunc(t *testing.T) {
 	var se *runtime.ScriptError
 	if _, err := rt.Eval(ctx, "await api.sq()"); err != nil && !errors.As(err, &se) {
 		t.Errorf("a bad call: %v, want a ScriptError", err)
+	}
+}
+
+// TestEvalPositions: Eval's errors carry the user's positions (the
+// wrapper that lets the expression await is on lines of its own, mapped
+// back), with no doubled "SyntaxError:" prefix.
+func TestEvalPositions(t *testing.T) {
+	rt, err := runtime.New(runtime.Options{VirtualTime: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	cases := []struct {
+		expr   string
+		kind   runtime.ErrorKind
+		err    string // Error()
+		report []string
+	}{
+		{"1 +", runtime.KindSyntax, "[eval]:1:4: SyntaxError: Unexpected end of input",
+			[]string{"   1 | 1 +\n     |    ^\n"}},
+		{"1 + )", runtime.KindSyntax, "[eval]:1:5: SyntaxError: Unexpected token )", nil},
+		{"[1,\n 2,,\n 3", runtime.KindSyntax, "[eval]:3:3: SyntaxError: Unexpected end of input", nil},
+		{"null.x", runtime.KindUncaught, "[eval]:1:6: TypeError: Cannot read property 'x' of undefined",
+			[]string{"   1 | null.x\n     |      ^\n", "    at [eval]:1:6"}},
+		{"await 0, (() => {\n  throw new RangeError('r')\n})()", runtime.KindUncaught, "[eval]:2:9: RangeError: r",
+			[]string{"    at [eval]:2:9", "    at [eval]:3:3"}},
+	}
+	for _, tc := range cases {
+		_, err := rt.Eval(context.Background(), tc.expr)
+		var se *runtime.ScriptError
+		if !errors.As(err, &se) {
+			t.Errorf("%q: err = %v, want a ScriptError", tc.expr, err)
+			continue
+		}
+		if se.Kind != tc.kind || se.Error() != tc.err {
+			t.Errorf("%q: %v %q, want %v %q", tc.expr, se.Kind, se.Error(), tc.kind, tc.err)
+		}
+		rep := se.Report()
+		for _, want := range tc.report {
+			if !strings.Contains(rep, want) {
+				t.Errorf("%q: report lacks %q:\n%s", tc.expr, want, rep)
+			}
+		}
+		if strings.Contains(rep, "SyntaxError: SyntaxError") || strings.Contains(rep, "arun:internal") {
+			t.Errorf("%q: report:\n%s", tc.expr, rep)
+		}
+	}
+}
+
+// TestStoppedWhere: a run stopped in a busy loop (timeout, Interrupt)
+// reports where the script was: position, code frame, stack.
+func TestStoppedWhere(t *testing.T) {
+	const src = "let i = 0;\nfunction spin() {\n  for (;;) i++;\n}\nspin();\n"
+	for _, tc := range []struct {
+		name string
+		kind runtime.ErrorKind
+		run  func(rt *runtime.Runtime) error
+	}{
+		{"timeout", runtime.KindTimeout, func(rt *runtime.Runtime) error {
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			return rt.RunString(ctx, "busy.js", src)
+		}},
+		{"context cancelled", runtime.KindInterrupted, func(rt *runtime.Runtime) error {
+			ctx, cancel := context.WithCancel(context.Background())
+			if err := rt.Set("started", func() { cancel() }); err != nil {
+				t.Fatal(err)
+			}
+			return rt.RunString(ctx, "busy.js", "started();\n"+src)
+		}},
+		{"Eval timeout", runtime.KindTimeout, func(rt *runtime.Runtime) error {
+			if err := rt.RunString(context.Background(), "busy.js", "let n = 0;\nfunction spin() {\n  for (;;) n++;\n}\n"); err != nil {
+				return err
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			_, err := rt.Eval(ctx, "spin()")
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rt, err := runtime.New(runtime.Options{Dir: "/tmp"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rt.Close()
+			err = tc.run(rt)
+			var se *runtime.ScriptError
+			if !errors.As(err, &se) || se.Kind != tc.kind {
+				t.Fatalf("err = %#v, want a ScriptError of kind %v", err, tc.kind)
+			}
+			line := 3
+			if tc.name == "context cancelled" {
+				line = 4
+			}
+			if se.File != "busy.js" || se.Line != line {
+				t.Errorf("stopped at %s:%d:%d, want busy.js:%d\n%s", se.File, se.Line, se.Column, line, se.Report())
+			}
+			if !strings.Contains(se.Stack, "at spin (busy.js:") || se.Frame == "" {
+				t.Errorf("stack %q, frame %q", se.Stack, se.Frame)
+			}
+		})
 	}
 }
