@@ -31,6 +31,7 @@
 package runtime
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -38,6 +39,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -596,15 +598,15 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	if ctx.Err() != nil {
 		cause := context.Cause(ctx)
 		if errors.Is(cause, context.DeadlineExceeded) {
-			return &ScriptError{Kind: KindTimeout, Message: "script timed out", Cause: context.DeadlineExceeded}
+			return r.stoppedAt(&ScriptError{Kind: KindTimeout, Message: "script timed out", Cause: context.DeadlineExceeded}, err)
 		}
 		if errors.Is(cause, ErrInterrupted) {
-			return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+			return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}, err)
 		}
-		return &ScriptError{Kind: KindInterrupted, Message: "cancelled: " + cause.Error(), Cause: cause}
+		return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "cancelled: " + cause.Error(), Cause: cause}, err)
 	}
 	if errors.Is(err, ErrInterrupted) {
-		return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+		return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}, err)
 	}
 	if errors.Is(err, eventloop.ErrClosed) {
 		return &ScriptError{Kind: KindInterrupted, Message: "runtime closed", Cause: ErrClosed}
@@ -619,9 +621,48 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	}
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
-		return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+		return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}, err)
 	}
 	return &ScriptError{Kind: KindUncaught, Message: err.Error(), Cause: err}
+}
+
+// stoppedAt gives se, the error of a run stopped by a timeout or an
+// interrupt, the place the script was running when it was stopped (the
+// stack of the engine's interrupt in err): its position, code frame and
+// stack. A run stopped while no script ran (waiting for a timer or I/O)
+// has none.
+func (r *Runtime) stoppedAt(se *ScriptError, err error) *ScriptError {
+	var ie *goja.InterruptedError
+	if !errors.As(err, &ie) {
+		return se
+	}
+	var b bytes.Buffer
+	for _, f := range ie.Stack() {
+		b.WriteString("at ")
+		f.Write(&b)
+		b.WriteByte('\n')
+	}
+	var frames []string
+	for _, line := range strings.Split(bindings.CleanStack(b.String()), "\n") {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, "at ") {
+			frames = append(frames, "    "+line)
+		}
+	}
+	for _, f := range frames {
+		if m := frameRe.FindStringSubmatch(strings.TrimSpace(f)); m != nil && !strings.HasPrefix(m[1], "arun:") && !strings.Contains(m[1], "<") {
+			se.File = m[1]
+			se.Line, _ = strconv.Atoi(m[2])
+			se.Column, _ = strconv.Atoi(m[3])
+			break
+		}
+	}
+	if se.Line == 0 {
+		return se
+	}
+	se.Stack = r.relativeStack(strings.Join(frames, "\n"))
+	se.Frame = r.sources.frame(se.File, se.Line, se.Column)
+	se.File = r.displayPath(se.File)
+	return se
 }
 
 // releaseStack drops what the frames of an interrupted call left in
