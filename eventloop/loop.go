@@ -512,26 +512,26 @@ func (l *Loop) finish(ctx context.Context, err error) error {
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
 		if ctx.Err() != nil {
-			return &InterruptedError{Cause: context.Cause(ctx), Engine: ie}
+			return &StoppedError{Cause: context.Cause(ctx), Engine: ie}
 		}
 		if e, ok := ie.Value().(error); ok {
-			return &InterruptedError{Cause: e, Engine: ie}
+			return &StoppedError{Cause: e, Engine: ie}
 		}
 	}
 	return err
 }
 
-// InterruptedError is the error of a run stopped while JavaScript was
+// StoppedError is the error of a run stopped while JavaScript was
 // running (a context done, Interrupt with an error): it is its cause (its
 // message, errors.Is) and keeps the engine's interrupt, whose Stack says
 // where the script was.
-type InterruptedError struct {
+type StoppedError struct {
 	Cause  error
 	Engine *goja.InterruptedError
 }
 
-func (e *InterruptedError) Error() string   { return e.Cause.Error() }
-func (e *InterruptedError) Unwrap() []error { return []error{e.Cause, e.Engine} }
+func (e *StoppedError) Error() string   { return e.Cause.Error() }
+func (e *StoppedError) Unwrap() []error { return []error{e.Cause, e.Engine} }
 
 // reset drops all pending work after a failed or cancelled run.
 func (l *Loop) reset() {
