@@ -202,3 +202,53 @@ func TestStoppedWhere(t *testing.T) {
 		})
 	}
 }
+
+// TestCloseContext: Close waits for a Go function that ignores its
+// context; CloseContext stops waiting when its context is done and says
+// what is still running, and a later Close waits for it to end.
+func TestCloseContext(t *testing.T) {
+	started, release, returned := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	stubborn := runtime.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
+		close(started)
+		<-release // ignores ctx
+		close(returned)
+		return nil, nil
+	})
+	rt, err := runtime.New(runtime.Options{VirtualTime: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rt.SetAsync("stubborn", stubborn); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-started; cancel() }()
+	if err := rt.RunString(ctx, "main.js", "await stubborn();\n"); err == nil {
+		t.Fatal("the run ended without its context's cancellation")
+	}
+	expired, cancel2 := context.WithCancel(context.Background())
+	cancel2()
+	err = rt.CloseContext(expired)
+	if err == nil || !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "1 Go function(s) still running") {
+		t.Fatalf("CloseContext = %v, want the count of what still runs and the context's error", err)
+	}
+	select {
+	case <-returned:
+		t.Fatal("the Go function returned before it was released")
+	default:
+	}
+	closed := make(chan error)
+	go func() { closed <- rt.Close() }()
+	close(release)
+	if err := <-closed; err != nil {
+		t.Fatalf("Close = %v", err)
+	}
+	select {
+	case <-returned:
+	default:
+		t.Fatal("Close returned before the Go function did")
+	}
+	if _, err := rt.Eval(context.Background(), "1"); !errors.Is(err, runtime.ErrClosed) {
+		t.Errorf("Eval after CloseContext = %v, want ErrClosed", err)
+	}
+}

@@ -285,18 +285,31 @@ func (r *Runtime) Loop() *eventloop.Loop { return r.loop }
 // process.exit (0 if it did not).
 func (r *Runtime) ExitCode() int { return r.exitCode }
 
-// Close stops everything in flight and releases the runtime. It is
-// idempotent and leaves no goroutine behind.
-func (r *Runtime) Close() error {
+// Close stops everything in flight and releases the runtime: it cancels
+// the context of every Go function in flight (AsyncFunc and SetAsync
+// functions, file and network operations, asyncio.toThread work) and
+// waits until each has returned, so that none is left running. A Go
+// function that ignores its context keeps Close waiting as long as it
+// runs; CloseContext bounds that wait. Close is idempotent (a later call
+// waits again for what is still running) and must not be called from one
+// of those Go functions.
+func (r *Runtime) Close() error { return r.CloseContext(context.Background()) }
+
+// CloseContext is Close waiting at most until ctx is done; it then returns
+// an error saying how many Go functions are still running. Those run on to
+// their end with their context cancelled, their results dropped; a later
+// Close waits for them.
+func (r *Runtime) CloseContext(ctx context.Context) error {
 	r.mu.Lock()
-	if r.closed {
-		r.mu.Unlock()
-		return nil
-	}
+	first := !r.closed
 	r.closed = true
 	r.mu.Unlock()
-	r.closeWorkers()
-	r.loop.Close()
+	if first {
+		r.closeWorkers()
+	}
+	if err := r.loop.CloseContext(ctx); err != nil {
+		return fmt.Errorf("runtime: %w", err)
+	}
 	return nil
 }
 
