@@ -255,7 +255,22 @@ func (ld *loader) markMain(path, src string) string {
 	if path != ld.mainPath || !strings.Contains(src, "require.main") || !strings.Contains(src, "module") {
 		return src
 	}
-	return "__arun_main(typeof module === 'undefined' ? void 0 : module);" + src
+	return insertFirst(src, "__arun_main(typeof module === 'undefined' ? void 0 : module);")
+}
+
+// prologueRe matches what code inserted on a module's first line must come
+// after: a hashbang line, then "use strict" directives (a statement before
+// a directive would turn it into a plain string).
+var prologueRe = regexp.MustCompile(`^(#![^\n]*\n)?(\s*(?:"use strict"|'use strict')\s*;?)*`)
+
+// insertFirst inserts code at the start of src, after its hashbang line and
+// "use strict" directives, without adding a line.
+func insertFirst(src, code string) string {
+	i := prologueRe.FindStringIndex(src)[1]
+	if i > 0 {
+		code = ";" + code // a directive without its semicolon
+	}
+	return src[:i] + code + src[i:]
 }
 
 // withImportMeta gives a module that uses import.meta its own object, on
@@ -266,7 +281,7 @@ func withImportMeta(path, src string) string {
 	}
 	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 	decl := fmt.Sprintf("var __arun_import_meta = { url: %q, filename: %q, dirname: %q };", u, path, filepath.Dir(path))
-	return decl + strings.ReplaceAll(src, "import.meta", "__arun_import_meta")
+	return insertFirst(strings.ReplaceAll(src, "import.meta", "__arun_import_meta"), decl)
 }
 
 func (ld *loader) buildOptions(entry string, src *string, format api.Format, banner string) api.BuildOptions {

@@ -120,8 +120,13 @@ func TestRequireMain(t *testing.T) {
 		"typed.ts":    "const x: number = 1;\n" + check + "\n",
 		"idiom.js":    "function main() { console.log('main ran'); }\nmodule.exports = main;\nif (require.main === module) main();\n" + check + "\n",
 		"imports.mjs": "import sub from './sub.js';\nconsole.log(sub.isMain, sub.hasMain);\n",
+		// the marker goes after a hashbang line and "use strict" (before
+		// them it was a syntax error, and the directive a plain string)
+		"hashbang.js": "#!/usr/bin/env arun\nmodule.exports = 1;\n" + check + "\n",
+		"strict.js":   "'use strict'\nmodule.exports = 1;\nconsole.log((function () { return this === undefined })());\n" + check + "\n",
+		"meta.mjs":    "#!/usr/bin/env arun\nconsole.log(import.meta.filename.endsWith('meta.mjs'));\n",
 	}
-	wants := map[string]string{"idiom.js": "main ran\n" + want, "imports.mjs": "false true"}
+	wants := map[string]string{"idiom.js": "main ran\n" + want, "imports.mjs": "false true", "strict.js": "true\n" + want, "meta.mjs": "true"}
 	for name, src := range mains {
 		t.Run(name, func(t *testing.T) {
 			opts := runtimetest.VirtualOptions()
