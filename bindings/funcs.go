@@ -39,7 +39,7 @@ func (e *Env) AsyncValue(name string, fn AsyncFunc) goja.Value {
 				}), nil
 			}
 			if v != nil {
-				if _, ok := v.(Settle); !ok && holdsHostFunc(reflect.ValueOf(v), map[ref]bool{}) {
+				if _, ok := v.(Settle); !ok && holds(v) {
 					// a result with host functions inside (a client
 					// object with methods): converted on the loop
 					return Settle(func(*goja.Runtime) (goja.Value, error) { return e.ToValue(name, v), nil }), nil
@@ -100,8 +100,10 @@ func (e *Env) SyncValue(fn SyncFunc) goja.Value {
 // hostvalue.go); anything else goes through goja's ToValue.
 func (e *Env) ToValue(name string, v any) goja.Value {
 	if v != nil {
-		if rv := reflect.ValueOf(v); !isHostFunc(rv.Type()) && holdsHostFunc(rv, map[ref]bool{}) {
-			return (&hostConverter{e: e, done: map[ref]goja.Value{}}).convert(name, rv)
+		if holds(v) {
+			if rv := reflect.ValueOf(v); !isHostFunc(rv.Type()) {
+				return (&hostConverter{e: e, done: map[ref]goja.Value{}}).convert(name, rv)
+			}
 		}
 	}
 	return e.plainValue(name, v)

@@ -89,8 +89,57 @@ func refOf(v reflect.Value) (ref, bool) {
 	return ref{}, false
 }
 
-// holdsHostFunc reports whether the value v holds a host function.
-func holdsHostFunc(v reflect.Value, seen map[ref]bool) bool {
+// holds reports whether v holds a host function. The common shapes of
+// host data (map[string]any, []any, scalars) are walked without reflection;
+// cycles are looked for only past a depth no real data reaches.
+func holds(v any) bool {
+	w := walker{}
+	return w.any(v, 0)
+}
+
+// holdsHostFunc is holds for a reflect.Value.
+func holdsHostFunc(v reflect.Value) bool {
+	w := walker{}
+	return w.value(v, 0)
+}
+
+// walker looks inside a value for host functions.
+type walker struct {
+	seen map[ref]bool // past cycleDepth only
+}
+
+// cycleDepth is the nesting depth from which the walker checks for cycles.
+const cycleDepth = 32
+
+func (w *walker) any(v any, depth int) bool {
+	switch x := v.(type) {
+	case nil, string, bool, int, int64, float64, int32, uint32, uint64, float32, []byte:
+		return false
+	case map[string]any:
+		if depth >= cycleDepth {
+			return w.value(reflect.ValueOf(x), depth)
+		}
+		for _, e := range x {
+			if w.any(e, depth+1) {
+				return true
+			}
+		}
+		return false
+	case []any:
+		if depth >= cycleDepth {
+			return w.value(reflect.ValueOf(x), depth)
+		}
+		for _, e := range x {
+			if w.any(e, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return w.value(reflect.ValueOf(v), depth)
+}
+
+func (w *walker) value(v reflect.Value, depth int) bool {
 	if !v.IsValid() || !mayHold(v.Type()) {
 		return false
 	}
@@ -99,38 +148,41 @@ func holdsHostFunc(v reflect.Value, seen map[ref]bool) bool {
 	}
 	switch v.Kind() {
 	case reflect.Interface:
-		return !v.IsNil() && holdsHostFunc(v.Elem(), seen)
+		return !v.IsNil() && w.any(v.Elem().Interface(), depth)
 	case reflect.Pointer, reflect.Map, reflect.Slice:
 		if v.IsNil() {
 			return false
 		}
-		if r, ok := refOf(v); ok {
-			if seen[r] {
+		if r, ok := refOf(v); ok && depth >= cycleDepth {
+			if w.seen == nil {
+				w.seen = map[ref]bool{}
+			}
+			if w.seen[r] {
 				return false
 			}
-			seen[r] = true
+			w.seen[r] = true
 		}
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
-		return holdsHostFunc(v.Elem(), seen)
+		return w.value(v.Elem(), depth+1)
 	case reflect.Map:
 		it := v.MapRange()
 		for it.Next() {
-			if holdsHostFunc(it.Value(), seen) {
+			if w.value(it.Value(), depth+1) {
 				return true
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
-			if holdsHostFunc(v.Index(i), seen) {
+			if w.value(v.Index(i), depth+1) {
 				return true
 			}
 		}
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
-			if t.Field(i).IsExported() && holdsHostFunc(v.Field(i), seen) {
+			if t.Field(i).IsExported() && w.value(v.Field(i), depth+1) {
 				return true
 			}
 		}
@@ -154,7 +206,7 @@ func (c *hostConverter) convert(name string, v reflect.Value) goja.Value {
 		}
 		return c.convert(name, v.Elem())
 	}
-	if isHostFunc(v.Type()) || !holdsHostFunc(v, map[ref]bool{}) {
+	if isHostFunc(v.Type()) || !holdsHostFunc(v) {
 		return c.e.plainValue(name, v.Interface())
 	}
 	key, shared := refOf(v)
@@ -228,7 +280,7 @@ func (c *hostConverter) structFields(obj, view *goja.Object, sv reflect.Value) {
 			c.structFields(obj, view, fv) // promoted fields, as goja shows them
 			continue
 		}
-		if !holdsHostFunc(fv, map[ref]bool{}) {
+		if !holdsHostFunc(fv) {
 			continue
 		}
 		// the name goja shows the field under (runtimes map Go names with

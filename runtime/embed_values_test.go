@@ -43,11 +43,14 @@ func TestSetNestedAsyncFunc(t *testing.T) {
 	c := &calc{Sq: sq, Factor: 3}
 	c.Self = c
 	data := map[string]any{"n": 1}
+	cyc := map[string]any{"sq": sq}
+	cyc["self"] = cyc
 	for name, v := range map[string]any{
 		"api":  map[string]any{"sq": sq, "neg": bindings.SyncFunc(neg), "deep": map[string]any{"list": []any{sq, 5}}, "k": "v"},
 		"fns":  []runtime.AsyncFunc{sq},
 		"calc": c,
 		"data": data,
+		"cyc":  cyc,
 		"connect": runtime.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
 			return map[string]any{"query": sq, "name": "db"}, nil
 		}),
@@ -69,6 +72,8 @@ func TestSetNestedAsyncFunc(t *testing.T) {
 		{"await (await connect()).query(8)", "64"},
 		{"(await connect()).name", "db"},
 		{"await require('calc').inner.sq(9)", "81"},
+		{"await cyc.self.self.sq(2)", "4"},
+		{"cyc.self === cyc", "true"},
 		// a value with no host function inside keeps goja's live view
 		{"(data.n = 2, data.m = 3, 'ok')", "ok"},
 	}
