@@ -14,7 +14,7 @@ import (
 // AsyncFunc is an asynchronous Go function exposed to scripts. It runs on
 // its own goroutine with the script's arguments exported to Go values (see
 // goja.Value.Export); its ctx is cancelled when the calling asyncio task is
-// cancelled or the run ends. The result is converted with goja's ToValue;
+// cancelled or the run ends. The result is converted with Env.ToValue;
 // an error rejects the promise (an *Error keeps its name and code).
 type AsyncFunc func(ctx context.Context, args []any) (any, error)
 
@@ -35,6 +35,13 @@ func (e *Env) AsyncValue(name string, fn AsyncFunc) goja.Value {
 				return Settle(func(*goja.Runtime) (goja.Value, error) {
 					return nil, e.withCallStack(err, frames)
 				}), nil
+			}
+			if v != nil {
+				if _, ok := v.(Settle); !ok && holds(v) {
+					// a result with host functions inside (a client
+					// object with methods): converted on the loop
+					return Settle(func(*goja.Runtime) (goja.Value, error) { return e.ToValue(name, v), nil }), nil
+				}
 			}
 			return v, nil
 		})
@@ -82,13 +89,26 @@ func (e *Env) SyncValue(fn SyncFunc) goja.Value {
 		if err != nil {
 			panic(e.ToJSError(err))
 		}
-		return e.VM.ToValue(v)
+		return e.ToValue("", v)
 	})
 }
 
 // ToValue converts a Go value for scripts: AsyncFunc and SyncFunc become JS
-// functions, anything else goes through goja's ToValue.
+// functions, also inside maps, slices, arrays and structs (see
+// hostvalue.go); anything else goes through goja's ToValue.
 func (e *Env) ToValue(name string, v any) goja.Value {
+	if v != nil {
+		if holds(v) {
+			if rv := reflect.ValueOf(v); !isHostFunc(rv.Type()) {
+				return (&hostConverter{e: e, done: map[ref]goja.Value{}}).convert(name, rv)
+			}
+		}
+	}
+	return e.plainValue(name, v)
+}
+
+// plainValue is ToValue for a value that holds no host function inside.
+func (e *Env) plainValue(name string, v any) goja.Value {
 	switch f := v.(type) {
 	case AsyncFunc:
 		return e.AsyncValue(name, f)

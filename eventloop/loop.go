@@ -54,6 +54,7 @@ import (
 	"container/heap"
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -120,6 +121,7 @@ type Loop struct {
 	workCtx    context.Context
 	workCancel context.CancelCauseFunc
 	workers    sync.WaitGroup
+	inFlight   atomic.Int64 // Go functions started by Go and not returned
 	closed     bool
 
 	running  bool
@@ -355,8 +357,10 @@ func (l *Loop) Go(ctx context.Context, work func(ctx context.Context) Task) {
 		ctx = l.Context()
 	}
 	l.workers.Add(1)
+	l.inFlight.Add(1)
 	go func() {
 		defer l.workers.Done()
+		defer l.inFlight.Add(-1)
 		var t Task
 		defer func() { enqueue(t) }()
 		t = work(ctx)
@@ -401,9 +405,17 @@ func (e *InterruptError) Unwrap() error {
 	return err
 }
 
-// Close cancels whatever is in flight and waits for the loop's goroutines.
+// Close cancels whatever is in flight and waits for the loop's goroutines:
+// each Go function started with Go runs until it returns, so one that
+// ignores its context keeps Close waiting (CloseContext bounds the wait).
 // It is idempotent and safe from any goroutine once Run has returned.
-func (l *Loop) Close() {
+func (l *Loop) Close() { _ = l.CloseContext(context.Background()) }
+
+// CloseContext is Close waiting at most until ctx is done: it then
+// returns an error naming how many Go functions are still running (they
+// run on, their contexts cancelled, and their results are dropped).
+// Called again, it waits again.
+func (l *Loop) CloseContext(ctx context.Context) error {
 	l.mu.Lock()
 	l.closed = true
 	if l.runCancel != nil {
@@ -411,7 +423,21 @@ func (l *Loop) Close() {
 	}
 	l.workCancel(ErrClosed)
 	l.mu.Unlock()
-	l.workers.Wait()
+	if l.inFlight.Load() == 0 {
+		l.workers.Wait()
+		return nil
+	}
+	done := make(chan struct{})
+	go func() {
+		l.workers.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("eventloop: close: %d Go function(s) still running after their context was cancelled: %w", l.inFlight.Load(), context.Cause(ctx))
+	}
 }
 
 // Run calls start on the loop, then runs the loop until it has nothing left
@@ -512,14 +538,26 @@ func (l *Loop) finish(ctx context.Context, err error) error {
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
 		if ctx.Err() != nil {
-			return context.Cause(ctx)
+			return &StoppedError{Cause: context.Cause(ctx), Engine: ie}
 		}
 		if e, ok := ie.Value().(error); ok {
-			return e
+			return &StoppedError{Cause: e, Engine: ie}
 		}
 	}
 	return err
 }
+
+// StoppedError is the error of a run stopped while JavaScript was
+// running (a context done, Interrupt with an error): it is its cause (its
+// message, errors.Is) and keeps the engine's interrupt, whose Stack says
+// where the script was.
+type StoppedError struct {
+	Cause  error
+	Engine *goja.InterruptedError
+}
+
+func (e *StoppedError) Error() string   { return e.Cause.Error() }
+func (e *StoppedError) Unwrap() []error { return []error{e.Cause, e.Engine} }
 
 // reset drops all pending work after a failed or cancelled run.
 func (l *Loop) reset() {

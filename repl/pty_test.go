@@ -400,3 +400,30 @@ func TestTerminalCommands(t *testing.T) {
 		t.Errorf("exit status %d, want 3", code)
 	}
 }
+
+// TestTerminalLongLine: a line longer than the terminal is wide wraps
+// (liner's multi-line mode) instead of scrolling sideways, so the whole
+// input stays on the screen, and in the scrollback once it is run. In
+// single-line mode liner draws only the window around the cursor.
+func TestTerminalLongLine(t *testing.T) {
+	t.Parallel()
+	tm := startTerm(t, "NO_COLOR=1")
+	var b strings.Builder
+	sum := 0
+	for i := 0; b.Len() < 250; i++ {
+		fmt.Fprintf(&b, "%d + ", i)
+		sum += i
+	}
+	long := b.String() + "0"
+	tm.send(long + "\r")
+	tm.expect("> " + long)
+	tm.expect(fmt.Sprintf("\r\n%d\r\n> ", sum))
+	// editing in the middle of a wrapped line redraws it whole
+	tm.send(long)
+	tm.expect(long)
+	tm.send(strings.Repeat("\x1b[D", 130) + "7")
+	at := len(long) - 130
+	tm.expect("> " + long[:at] + "7" + long[at:])
+	tm.send("\x03")
+	tm.expect("> ")
+}

@@ -38,6 +38,14 @@ func (r *Runtime) installGlobals() error {
 		}
 		return v
 	})
+	// __arun_main(module) is called first by a main module that esbuild
+	// wrapped and that reads require.main (loader.markMain).
+	hidden("__arun_main", func(call goja.FunctionCall) goja.Value {
+		if o, ok := call.Argument(0).(*goja.Object); ok && r.ld.main != nil {
+			r.ld.main = o
+		}
+		return goja.Undefined()
+	})
 	hidden("__arun_reportError", func(call goja.FunctionCall) goja.Value {
 		r.fatal(call.Argument(0))
 		return goja.Undefined()

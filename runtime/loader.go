@@ -39,6 +39,11 @@ type loader struct {
 	named map[string]goja.Value
 	gen   int
 	mu    sync.Mutex
+	// mainPath is the file of the main module being run and main its
+	// module object: require.main in every module (see markMain).
+	mainPath string
+	main     goja.Value
+	getMain  goja.Value
 }
 
 func newLoader(r *Runtime, fs *modFS) *loader {
@@ -125,7 +130,7 @@ func (ld *loader) onLoad(a api.OnLoadArgs) (api.OnLoadResult, error) {
 	}
 	src := string(b)
 	if jsLoaders[loader] {
-		src = ld.pinSourceMap(real, withImportMeta(a.Path, src))
+		src = ld.pinSourceMap(real, ld.markMain(a.Path, withImportMeta(a.Path, src)))
 	}
 	return api.OnLoadResult{Contents: &src, Loader: loader, ResolveDir: filepath.Dir(a.Path)}, nil
 }
@@ -241,6 +246,33 @@ func (ld *loader) pinSourceMap(path, src string) string {
 	return src + "\n//# sourceMappingURL=" + pin + "\n"
 }
 
+// markMain makes require.main the main module's own module object when
+// esbuild wraps the main module (a CommonJS file gets a module object of
+// esbuild's, not the one the runtime made): a main module that reads
+// require.main hands its module to __arun_main first, on the first line
+// so that line numbers stay the user's.
+func (ld *loader) markMain(path, src string) string {
+	if path != ld.mainPath || !strings.Contains(src, "require.main") || !strings.Contains(src, "module") {
+		return src
+	}
+	return insertFirst(src, "__arun_main(typeof module === 'undefined' ? void 0 : module);")
+}
+
+// prologueRe matches what code inserted on a module's first line must come
+// after: a hashbang line, then "use strict" directives (a statement before
+// a directive would turn it into a plain string).
+var prologueRe = regexp.MustCompile(`^(#![^\n]*\n)?(\s*(?:"use strict"|'use strict')\s*;?)*`)
+
+// insertFirst inserts code at the start of src, after its hashbang line and
+// "use strict" directives, without adding a line.
+func insertFirst(src, code string) string {
+	i := prologueRe.FindStringIndex(src)[1]
+	if i > 0 {
+		code = ";" + code // a directive without its semicolon
+	}
+	return src[:i] + code + src[i:]
+}
+
 // withImportMeta gives a module that uses import.meta its own object, on
 // the first line so that line numbers stay the user's.
 func withImportMeta(path, src string) string {
@@ -249,7 +281,7 @@ func withImportMeta(path, src string) string {
 	}
 	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 	decl := fmt.Sprintf("var __arun_import_meta = { url: %q, filename: %q, dirname: %q };", u, path, filepath.Dir(path))
-	return decl + strings.ReplaceAll(src, "import.meta", "__arun_import_meta")
+	return insertFirst(strings.ReplaceAll(src, "import.meta", "__arun_import_meta"), decl)
 }
 
 func (ld *loader) buildOptions(entry string, src *string, format api.Format, banner string) api.BuildOptions {
@@ -305,7 +337,7 @@ func (ld *loader) buildMain(abs string, src *string) (*goja.Program, error) {
 	stub := fmt.Sprintf("import * as main from %q;\n__arun_exports(main);\n", abs)
 	opts := ld.buildOptions(filepath.Join(filepath.Dir(abs), "arun:internal/main.js"), &stub, api.FormatESModule, mainBanner)
 	if src != nil {
-		opts.Plugins = append([]api.Plugin{inlineFile(abs, *src)}, opts.Plugins...)
+		opts.Plugins = append([]api.Plugin{ld.inlineFile(abs, *src)}, opts.Plugins...)
 	}
 	res := api.Build(opts)
 	if len(res.Errors) > 0 {
@@ -430,7 +462,7 @@ func (ld *loader) plainScript(abs string, src *string) *goja.Program {
 }
 
 // inlineFile serves src as the contents of the file at abs (RunString).
-func inlineFile(abs, src string) api.Plugin {
+func (ld *loader) inlineFile(abs, src string) api.Plugin {
 	filter := "^" + regexp.QuoteMeta(abs) + "$"
 	return api.Plugin{Name: "arun-inline", Setup: func(b api.PluginBuild) {
 		b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
@@ -438,21 +470,47 @@ func inlineFile(abs, src string) api.Plugin {
 		})
 		b.OnLoad(api.OnLoadOptions{Filter: filter, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
 			s := withImportMeta(abs, src)
+			if l := loaderFor(abs); jsLoaders[l] {
+				s = ld.markMain(abs, s)
+			}
 			return api.OnLoadResult{Contents: &s, Loader: loaderFor(abs), ResolveDir: filepath.Dir(abs)}, nil
 		})
 	}}
 }
 
-// requireFunc is the require function given to modules in dir.
+// requireFunc is the require function given to modules in dir. Its main
+// property is the main module's module object, as in Node (undefined in
+// the REPL and Eval, which run no main module).
 func (ld *loader) requireFunc(dir string) goja.Value {
-	return ld.r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+	vm := ld.r.vm
+	fn := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		name := call.Argument(0).String()
 		v, err := ld.require(dir, name)
 		if err != nil {
 			panic(ld.r.env.ToJSError(err))
 		}
 		return v
-	})
+	}).(*goja.Object)
+	_ = fn.DefineAccessorProperty("main", ld.mainGetter(), nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return fn
+}
+
+// mainGetter is the getter of require.main, made once per runtime.
+func (ld *loader) mainGetter() goja.Value {
+	if ld.getMain == nil {
+		ld.getMain = ld.r.vm.ToValue(func(goja.FunctionCall) goja.Value {
+			if ld.main == nil {
+				return goja.Undefined()
+			}
+			return ld.main
+		})
+	}
+	return ld.getMain
+}
+
+// setMain starts a main module: abs is its file, mod its module object.
+func (ld *loader) setMain(abs string, mod goja.Value) {
+	ld.mainPath, ld.main = abs, mod
 }
 
 // require loads a module at run time: a built-in by name, or a file (or

@@ -31,6 +31,7 @@
 package runtime
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -38,6 +39,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -282,18 +285,31 @@ func (r *Runtime) Loop() *eventloop.Loop { return r.loop }
 // process.exit (0 if it did not).
 func (r *Runtime) ExitCode() int { return r.exitCode }
 
-// Close stops everything in flight and releases the runtime. It is
-// idempotent and leaves no goroutine behind.
-func (r *Runtime) Close() error {
+// Close stops everything in flight and releases the runtime: it cancels
+// the context of every Go function in flight (AsyncFunc and SetAsync
+// functions, file and network operations, asyncio.toThread work) and
+// waits until each has returned, so that none is left running. A Go
+// function that ignores its context keeps Close waiting as long as it
+// runs; CloseContext bounds that wait. Close is idempotent (a later call
+// waits again for what is still running) and must not be called from one
+// of those Go functions.
+func (r *Runtime) Close() error { return r.CloseContext(context.Background()) }
+
+// CloseContext is Close waiting at most until ctx is done; it then returns
+// an error saying how many Go functions are still running. Those run on to
+// their end with their context cancelled, their results dropped; a later
+// Close waits for them.
+func (r *Runtime) CloseContext(ctx context.Context) error {
 	r.mu.Lock()
-	if r.closed {
-		r.mu.Unlock()
-		return nil
-	}
+	first := !r.closed
 	r.closed = true
 	r.mu.Unlock()
-	r.closeWorkers()
-	r.loop.Close()
+	if first {
+		r.closeWorkers()
+	}
+	if err := r.loop.CloseContext(ctx); err != nil {
+		return fmt.Errorf("runtime: %w", err)
+	}
 	return nil
 }
 
@@ -432,6 +448,7 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 			return &ScriptError{Kind: KindLoad, Message: "PermissionDenied: " + err.Error(), File: r.displayPath(abs), Cause: err}
 		}
 	}
+	r.ld.setMain(abs, nil)
 	if script := r.ld.plainScript(abs, src); script != nil {
 		return r.runScript(ctx, abs, script)
 	}
@@ -455,6 +472,7 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		mod := r.vm.NewObject()
 		exports := r.vm.NewObject()
 		_ = mod.Set("exports", exports)
+		r.ld.setMain(abs, mod)
 		req := r.ld.requireFunc(filepath.Dir(abs))
 		setExports := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
 			if o, ok := call.Argument(0).(*goja.Object); ok {
@@ -491,6 +509,7 @@ func (r *Runtime) runScript(ctx context.Context, abs string, prog *goja.Program)
 		mod := vm.NewObject()
 		exports := vm.NewObject()
 		_ = mod.Set("exports", exports)
+		r.ld.setMain(abs, mod)
 		g := vm.GlobalObject()
 		for name, v := range map[string]goja.Value{
 			"require": r.ld.requireFunc(filepath.Dir(abs)), "module": mod, "exports": exports,
@@ -589,15 +608,15 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	if ctx.Err() != nil {
 		cause := context.Cause(ctx)
 		if errors.Is(cause, context.DeadlineExceeded) {
-			return &ScriptError{Kind: KindTimeout, Message: "script timed out", Cause: context.DeadlineExceeded}
+			return r.stoppedAt(&ScriptError{Kind: KindTimeout, Message: "script timed out", Cause: context.DeadlineExceeded}, err)
 		}
 		if errors.Is(cause, ErrInterrupted) {
-			return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+			return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}, err)
 		}
-		return &ScriptError{Kind: KindInterrupted, Message: "cancelled: " + cause.Error(), Cause: cause}
+		return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "cancelled: " + cause.Error(), Cause: cause}, err)
 	}
 	if errors.Is(err, ErrInterrupted) {
-		return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+		return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}, err)
 	}
 	if errors.Is(err, eventloop.ErrClosed) {
 		return &ScriptError{Kind: KindInterrupted, Message: "runtime closed", Cause: ErrClosed}
@@ -612,9 +631,48 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	}
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
-		return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+		return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}, err)
 	}
 	return &ScriptError{Kind: KindUncaught, Message: err.Error(), Cause: err}
+}
+
+// stoppedAt gives se, the error of a run stopped by a timeout or an
+// interrupt, the place the script was running when it was stopped (the
+// stack of the engine's interrupt in err): its position, code frame and
+// stack. A run stopped while no script ran (waiting for a timer or I/O)
+// has none.
+func (r *Runtime) stoppedAt(se *ScriptError, err error) *ScriptError {
+	var ie *goja.InterruptedError
+	if !errors.As(err, &ie) {
+		return se
+	}
+	var b bytes.Buffer
+	for _, f := range ie.Stack() {
+		b.WriteString("at ")
+		f.Write(&b)
+		b.WriteByte('\n')
+	}
+	var frames []string
+	for _, line := range strings.Split(bindings.CleanStack(b.String()), "\n") {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, "at ") {
+			frames = append(frames, "    "+line)
+		}
+	}
+	for _, f := range frames {
+		if m := frameRe.FindStringSubmatch(strings.TrimSpace(f)); m != nil && !strings.HasPrefix(m[1], "arun:") && !strings.Contains(m[1], "<") {
+			se.File = m[1]
+			se.Line, _ = strconv.Atoi(m[2])
+			se.Column, _ = strconv.Atoi(m[3])
+			break
+		}
+	}
+	if se.Line == 0 {
+		return se
+	}
+	se.Stack = r.relativeStack(strings.Join(frames, "\n"))
+	se.Frame = r.sources.frame(se.File, se.Line, se.Column)
+	se.File = r.displayPath(se.File)
+	return se
 }
 
 // releaseStack drops what the frames of an interrupted call left in

@@ -307,11 +307,18 @@
     return (Math.round(s * 1000) / 1000) + "s";
   }
 
-  function timeoutError(label, seconds, decl) {
-    const e = new Error(`${label} timed out after ${fmtSeconds(seconds)}`);
+  // timeoutError says what the timed-out test was suspended on (the
+  // runtime awaits of its task, [what, frame] pairs) and points at that
+  // await, then at the test's declaration.
+  function timeoutError(label, seconds, decl, waiting) {
+    let msg = `${label} timed out after ${fmtSeconds(seconds)}`;
+    if (waiting && waiting.length) msg += ", waiting on " + waiting.map((w) => w[0]).join(", ");
+    const e = new Error(msg);
     e.name = "TimeoutError";
     e.code = "ERR_TEST_TIMEOUT";
-    e.stack = `${e.name}: ${e.message}` + (decl ? "\n" + decl : "");
+    const frames = waiting ? waiting.map((w) => w[1]).filter((f) => f) : [];
+    if (decl) frames.push(decl);
+    e.stack = `${e.name}: ${e.message}` + (frames.length ? "\n" + frames.join("\n") : "");
     return e;
   }
 
@@ -320,6 +327,7 @@
   function step(fn, label, seconds, ctx) {
     return new Promise((resolve) => {
       let done = false, timer = null;
+      const task = h.newTask();
       const finish = (e) => {
         if (done) return;
         done = true;
@@ -329,7 +337,7 @@
       };
       if (seconds > 0 && isFinite(seconds)) {
         timer = h.setTimer(seconds * 1000, () => {
-          const e = timeoutError(label, seconds, ctx && ctx.decl);
+          const e = timeoutError(label, seconds, ctx && ctx.decl, h.waiting(task));
           if (ctx && ctx.abort) ctx.abort(e);
           finish(e);
         });
@@ -337,7 +345,7 @@
       if (scope) scope.fail = finish;
       let r;
       try {
-        r = fn.call(undefined, ctx && ctx.context);
+        r = h.callIn(task, fn, ctx && ctx.context);
       } catch (e) {
         finish(e === undefined ? new Error(`${label} threw undefined`) : e);
         return;
