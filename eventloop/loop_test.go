@@ -70,7 +70,7 @@ func newEnv(t *testing.T, opts eventloop.Options) *env {
 	must(e.vm.Set("goWork", func(c goja.FunctionCall) goja.Value {
 		d := time.Duration(c.Argument(0).ToFloat() * float64(time.Millisecond))
 		task := call(c.Argument(1))
-		e.loop.Go(nil, func(ctx context.Context) eventloop.Task {
+		e.loop.Go(e.loop.Context(), func(ctx context.Context) eventloop.Task {
 			select {
 			case <-time.After(d):
 				return task

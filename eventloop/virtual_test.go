@@ -94,7 +94,7 @@ func TestVirtualClockWhileWorkInFlight(t *testing.T) {
 	// held(fn): Go work that completes (fn on the loop) once release() ran.
 	if err := e.vm.Set("held", func(c goja.FunctionCall) goja.Value {
 		fn, _ := goja.AssertFunction(c.Argument(0))
-		e.loop.Go(nil, func(ctx context.Context) eventloop.Task {
+		e.loop.Go(e.loop.Context(), func(ctx context.Context) eventloop.Task {
 			select {
 			case <-release:
 			case <-ctx.Done():

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	goruntime "runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -27,9 +26,11 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	arunBin = filepath.Join(dir, "arun")
-	gobin := filepath.Join(goruntime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(gobin); err != nil {
-		gobin = "go"
+	gobin := "go"
+	if out, err := exec.Command("go", "env", "GOROOT").Output(); err == nil {
+		if p := filepath.Join(strings.TrimSpace(string(out)), "bin", "go"); fileExists(p) {
+			gobin = p
+		}
 	}
 	build := exec.Command(gobin, "build", "-o", arunBin, "github.com/arun-js/arun/cmd/arun")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
@@ -426,4 +427,9 @@ func TestTerminalLongLine(t *testing.T) {
 	tm.expect("> " + long[:at] + "7" + long[at:])
 	tm.send("\x03")
 	tm.expect("> ")
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

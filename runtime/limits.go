@@ -19,8 +19,6 @@ const (
 	// maxStringLength is V8's String::kMaxLength on 64-bit (2**29-24 UTF-16
 	// units): Node's require("buffer").constants.MAX_STRING_LENGTH.
 	maxStringLength = 1<<29 - 24
-	// maxBufferLength is Node 20's buffer.constants.MAX_LENGTH on 64-bit.
-	maxBufferLength = 1 << 32
 )
 
 // installLimits replaces String.prototype.repeat, padStart and padEnd and
@@ -133,21 +131,4 @@ func strLen(v goja.Value) int {
 		return s.Length()
 	}
 	return len(v.String()) // not reached: goja's string values are Strings
-}
-
-// separated writes an integer as Node's error messages do: 8_589_934_592.
-func separated(f float64) string {
-	if f != math.Trunc(f) || math.Abs(f) >= 1e21 {
-		return fmt.Sprint(f)
-	}
-	d := fmt.Sprintf("%.0f", math.Abs(f))
-	out := ""
-	for len(d) > 3 {
-		out = "_" + d[len(d)-3:] + out
-		d = d[:len(d)-3]
-	}
-	if f < 0 {
-		d = "-" + d
-	}
-	return d + out
 }

@@ -408,8 +408,6 @@ func (r *Runtime) buildError(msgs []api.Message, entry string) error {
 	return se
 }
 
-var gojaSyntaxRe = regexp.MustCompile(`^(.*?):(\d+):(\d+):?\s*(.*)$`)
-
 // compileError reports goja's own parse errors (syntax esbuild accepted but
 // goja does not support).
 func (r *Runtime) compileError(err error, abs string) error {

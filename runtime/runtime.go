@@ -178,7 +178,6 @@ type Runtime struct {
 	// mainExports is the namespace of the last main module run.
 	mainExports *goja.Object
 	sources     *sourceCache
-	interrupts  chan struct{}
 	timers      *timerTable
 }
 

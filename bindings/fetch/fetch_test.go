@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,7 +26,6 @@ import (
 // records what it saw.
 type testServer struct {
 	*httptest.Server
-	mu        sync.Mutex
 	cancelled chan string // paths whose request context was cancelled
 	arrived   chan string // paths of slow requests that arrived
 }

@@ -131,8 +131,6 @@ type config struct {
 	eval    *string
 	file    string
 	stdin   bool
-	perms   *runtime.Permissions
-	sandbox bool
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
