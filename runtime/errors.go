@@ -157,14 +157,7 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 			}
 		}
 		se.Stack = strings.Join(frames, "\n")
-		for _, f := range frames {
-			if m := frameRe.FindStringSubmatch(strings.TrimSpace(f)); m != nil && !strings.HasPrefix(m[1], "arun:") && !strings.Contains(m[1], "<") {
-				se.File = m[1]
-				se.Line, _ = strconv.Atoi(m[2])
-				se.Column, _ = strconv.Atoi(m[3])
-				break
-			}
-		}
+		se.File, se.Line, se.Column = userFrame(frames)
 		se.Cause = bindings.GoCause(obj)
 		if se.Cause == nil && r.env.IsCancelled(obj) {
 			se.Cause = ErrCancelled
@@ -192,6 +185,19 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 		se.Stack = r.relativeStack(se.Stack)
 	}
 	return se
+}
+
+// userFrame is the position of the first of frames ("    at f (file:l:c)")
+// that is the script's own: not the runtime's (arun:...) nor native.
+func userFrame(frames []string) (file string, line, col int) {
+	for _, f := range frames {
+		if m := frameRe.FindStringSubmatch(strings.TrimSpace(f)); m != nil && !strings.HasPrefix(m[1], "arun:") && !strings.Contains(m[1], "<") {
+			line, _ = strconv.Atoi(m[2])
+			col, _ = strconv.Atoi(m[3])
+			return m[1], line, col
+		}
+	}
+	return "", 0, 0
 }
 
 func isError(vm *goja.Runtime, obj *goja.Object) bool {

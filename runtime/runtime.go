@@ -39,7 +39,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -657,14 +656,7 @@ func (r *Runtime) stoppedAt(se *ScriptError, err error) *ScriptError {
 			frames = append(frames, "    "+line)
 		}
 	}
-	for _, f := range frames {
-		if m := frameRe.FindStringSubmatch(strings.TrimSpace(f)); m != nil && !strings.HasPrefix(m[1], "arun:") && !strings.Contains(m[1], "<") {
-			se.File = m[1]
-			se.Line, _ = strconv.Atoi(m[2])
-			se.Column, _ = strconv.Atoi(m[3])
-			break
-		}
-	}
+	se.File, se.Line, se.Column = userFrame(frames)
 	if se.Line == 0 {
 		return se
 	}

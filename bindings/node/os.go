@@ -9,7 +9,6 @@ import (
 	goruntime "runtime"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
@@ -100,18 +99,18 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 		return info
 	})
 	_ = o.Set("getPriority", func(call goja.FunctionCall) goja.Value {
-		p, err := syscall.Getpriority(syscall.PRIO_PROCESS, int(call.Argument(0).ToInteger()))
+		p, err := getPriority(int(call.Argument(0).ToInteger()))
 		if err != nil {
 			panic(env.ToJSError(&bindings.Error{Name: "SystemError", Code: "ERR_SYSTEM_ERROR", Message: "A system error occurred: uv_os_getpriority returned " + err.Error()}))
 		}
-		return vm.ToValue(20 - p) // the raw syscall returns 20 - nice on Linux
+		return vm.ToValue(p)
 	})
 	_ = o.Set("setPriority", func(call goja.FunctionCall) goja.Value {
 		pid, prio := 0, call.Argument(0)
 		if len(call.Arguments) > 1 {
 			pid, prio = int(call.Argument(0).ToInteger()), call.Argument(1)
 		}
-		if err := syscall.Setpriority(syscall.PRIO_PROCESS, pid, int(prio.ToInteger())); err != nil {
+		if err := setPriority(pid, int(prio.ToInteger())); err != nil {
 			panic(env.ToJSError(&bindings.Error{Name: "SystemError", Code: "ERR_SYSTEM_ERROR", Message: "A system error occurred: uv_os_setpriority returned " + err.Error()}))
 		}
 		return goja.Undefined()
