@@ -57,6 +57,7 @@ Flags (before FILE):
   --allow-write[=PATHS]         allow writing files
   --allow-net[=HOSTS]           allow network access (host or host:port, comma-separated)
   --allow-env                   allow reading the environment
+  --allow-run[=PROGRAMS]        allow starting programs (names or paths, comma-separated)
 
 Environment:
   ARUN_DEBUG=1                  as --debug
