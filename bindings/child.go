@@ -341,21 +341,33 @@ func (c *Child) Wait(done func(ExitStatus)) {
 	// first (the AfterFunc of StartChild kills it then); Loop.Close waits
 	// for this goroutine
 	e.Loop.Go(context.Background(), func(context.Context) eventloop.Task {
-		_ = cmd.Wait()
-		c.mu.Lock()
-		c.exited = true
-		c.mu.Unlock()
-		reg := c.reg
-		reg.mu.Lock()
-		delete(reg.set, c)
-		reg.mu.Unlock()
-		c.stop()
-		st := statusOf(cmd.ProcessState)
+		st := c.reap(cmd)
 		return func() error {
 			done(st)
 			return nil
 		}
 	})
+}
+
+// WaitSync reaps the child on a goroutine and calls done there: for the
+// functions that block the loop until the child ends (spawnSync). Call it
+// once, instead of Wait.
+func (c *Child) WaitSync(done func(ExitStatus)) {
+	go func() { done(c.reap(c.cmd)) }()
+}
+
+// reap waits for the child and unregisters it.
+func (c *Child) reap(cmd *exec.Cmd) ExitStatus {
+	_ = cmd.Wait()
+	c.mu.Lock()
+	c.exited = true
+	c.mu.Unlock()
+	reg := c.reg
+	reg.mu.Lock()
+	delete(reg.set, c)
+	reg.mu.Unlock()
+	c.stop()
+	return statusOf(cmd.ProcessState)
 }
 
 func statusOf(ps *os.ProcessState) ExitStatus {
