@@ -404,9 +404,11 @@
 
   function defaultEnv() {
     try {
-      return process.env;
+      const env = process.env;
+      Object.keys(env);
+      return env;
     } catch (e) {
-      return null; // no env permission: the child gets the host's
+      return null; // no env permission: the child gets the host's environment
     }
   }
 
