@@ -66,12 +66,11 @@ type Child struct {
 	// Path is the program file that runs.
 	Path string
 
-	mu     sync.Mutex // guards exited against Signal from other goroutines
-	exited bool
-	stop   func() bool
+	mu          sync.Mutex // guards exited and interrupted (other goroutines signal)
+	exited      bool
+	interrupted bool
+	stop        func() bool
 }
-
-type childrenKey struct{}
 
 // children is a runtime's set of running children. It has its own lock:
 // the CLI forwards signals to them from its signal goroutine.
@@ -80,21 +79,18 @@ type children struct {
 	set map[*Child]struct{}
 }
 
-func (e *Env) children() *children {
-	c, _ := e.values[childrenKey{}].(*children)
-	if c == nil {
-		c = &children{set: map[*Child]struct{}{}}
-		e.values[childrenKey{}] = c
-	}
-	return c
-}
+func (e *Env) children() *children { return &e.kids }
 
-// ChildrenOf returns the registry function SignalChildren needs, taken on
-// the loop (the runtime keeps it for calls from other goroutines).
-func (e *Env) ChildrenOf() func(sig os.Signal) int { return e.children().signal }
-
-// signal sends sig to every running child and returns how many it reached.
-func (c *children) signal(sig os.Signal) int {
+// InterruptChildren is called when the host got SIGINT: it marks every
+// running child as interrupted and, with forward, sends it SIGINT too (a
+// terminal's Ctrl-C reaches the whole foreground process group, children
+// included; a SIGINT sent to arun alone does not). An interrupted child is
+// not killed by the cancellation of the task awaiting it (KillOnCancel):
+// it is left to end by its own SIGINT handling, and is killed only
+// InterruptGrace after the run has ended. It returns how many children it
+// marked. It may be called from any goroutine.
+func (e *Env) InterruptChildren(forward bool) int {
+	c := &e.kids
 	c.mu.Lock()
 	list := make([]*Child, 0, len(c.set))
 	for ch := range c.set {
@@ -103,11 +99,29 @@ func (c *children) signal(sig os.Signal) int {
 	c.mu.Unlock()
 	n := 0
 	for _, ch := range list {
-		if ch.Signal(sig) == nil {
+		ch.mu.Lock()
+		if !ch.exited {
+			ch.interrupted = true
 			n++
+			if forward {
+				_ = ch.cmd.Process.Signal(syscall.SIGINT)
+			}
 		}
+		ch.mu.Unlock()
 	}
 	return n
+}
+
+// KillOnCancel is what cancelling the task that awaits the child does:
+// SIGKILL, unless the child was interrupted by a SIGINT (see
+// InterruptChildren), which it is left to handle.
+func (c *Child) KillOnCancel() {
+	c.mu.Lock()
+	interrupted := c.interrupted
+	c.mu.Unlock()
+	if !interrupted {
+		_ = c.Signal(syscall.SIGKILL)
+	}
 }
 
 // Cwd is the script's working directory: process.cwd() now.
@@ -290,16 +304,35 @@ func (e *Env) StartChild(spec ChildSpec) (*Child, error) {
 	reg := e.children()
 	ch := &Child{env: e, reg: reg, cmd: cmd, Pid: cmd.Process.Pid, Path: path}
 	reg.mu.Lock()
+	if reg.set == nil {
+		reg.set = map[*Child]struct{}{}
+	}
 	reg.set[ch] = struct{}{}
 	reg.mu.Unlock()
-	// the run ending kills a child still running (Wait then reaps it)
-	ch.stop = context.AfterFunc(e.Context(), func() { _ = ch.Signal(syscall.SIGKILL) })
+	// the run ending kills a child still running (Wait then reaps it); an
+	// interrupted one first gets InterruptGrace to end by itself
+	ch.stop = context.AfterFunc(e.Context(), func() {
+		ch.mu.Lock()
+		interrupted := ch.interrupted
+		ch.mu.Unlock()
+		if interrupted {
+			time.AfterFunc(InterruptGrace, func() { _ = ch.Signal(syscall.SIGKILL) })
+			return
+		}
+		_ = ch.Signal(syscall.SIGKILL)
+	})
 	return ch, nil
 }
 
 // waitDelay bounds how long Wait waits for the copying of a non-file
 // stdio after the child has exited.
 const waitDelay = 2 * time.Second
+
+// InterruptGrace is how long a child interrupted by a SIGINT (see
+// InterruptChildren) may go on after the run has ended before it is
+// killed: the time to finish its own cleanup, as after a terminal's
+// Ctrl-C. Closing the runtime waits for it.
+const InterruptGrace = 2 * time.Second
 
 // ErrChildExited is Signal's error for a child that has exited.
 var ErrChildExited = errors.New("bindings: the child process has exited")

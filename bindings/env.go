@@ -76,6 +76,7 @@ type Env struct {
 	deadlock  []func() []string
 	shutdown  []func(reason goja.Value)
 	resources ResourceTracker
+	kids      children // the running child processes (child.go)
 
 	deadlockReport func(msg string, waiting []string)
 }

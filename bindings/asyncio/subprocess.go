@@ -68,6 +68,10 @@ func (s *streams) installSubprocess(exports, internal *goja.Object) error {
 		return s.vm.ToValue(p.status.Code)
 	})
 	_ = natives.Set("signal", s.procSignal)
+	_ = natives.Set("cancelKill", func(call goja.FunctionCall) goja.Value {
+		s.proc(call.Argument(0)).child.KillOnCancel()
+		return goja.Undefined()
+	})
 	res, err := fn(goja.Undefined(), natives, exports, s.c.hooks, internal)
 	if err != nil {
 		return fmt.Errorf("asyncio: initialising subprocess.js: %w", err)
@@ -283,10 +287,10 @@ func (s *streams) procWait(call goja.FunctionCall) goja.Value {
 				break
 			}
 		}
-		_ = p.child.Signal(syscall.SIGKILL)
+		p.child.KillOnCancel()
 	})
 	if w.Done() {
-		_ = p.child.Signal(syscall.SIGKILL)
+		p.child.KillOnCancel()
 		return w.Value()
 	}
 	if p.finished {

@@ -86,13 +86,7 @@
         await this.wait();
         return [out, err];
       } catch (e) {
-        if (e instanceof CancelledError && this.returncode === null) {
-          try {
-            this.kill();
-          } catch (e2) {
-            // it exited meanwhile
-          }
-        }
+        if (e instanceof CancelledError && this.returncode === null) P.cancelKill(this._h);
         throw e;
       }
     }

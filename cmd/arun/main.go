@@ -211,6 +211,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 					os.Exit(code)
 				}
 				signalled.Store(cause)
+				if s == os.Interrupt {
+					// a terminal's Ctrl-C reached the children (they are
+					// in arun's process group); any other SIGINT is
+					// forwarded to them
+					rt.InterruptChildren(!terminalForeground())
+				}
 				rt.Shutdown()
 				time.AfterFunc(shutdownGrace, func() { cancel(cause) })
 			case <-stopSignals:
