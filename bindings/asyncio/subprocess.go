@@ -72,6 +72,9 @@ func (s *streams) installSubprocess(exports, internal *goja.Object) error {
 		s.proc(call.Argument(0)).child.KillOnCancel()
 		return goja.Undefined()
 	})
+	_ = natives.Set("toThread", func(call goja.FunctionCall) goja.Value {
+		return s.env.ToThread("asyncio.toThread", call.Argument(0), call.Arguments[min(1, len(call.Arguments)):])
+	})
 	res, err := fn(goja.Undefined(), natives, exports, s.c.hooks, internal)
 	if err != nil {
 		return fmt.Errorf("asyncio: initialising subprocess.js: %w", err)

@@ -141,5 +141,20 @@
 
   const subprocess = Object.freeze({ PIPE, STDOUT, DEVNULL, Process });
 
-  return { createSubprocessExec, createSubprocessShell, subprocess, Process };
+  // toThread(fn, ...args): a blocking host (Go) function run off the loop
+  // (CPython's to_thread); JavaScript functions go to toWorker.
+  function toThread(fn, ...args) {
+    return P.toThread(fn, ...args);
+  }
+  // loop.runInExecutor(executor, fn, ...args): the default executor (null)
+  // is toThread's.
+  const loop = A.getEventLoop();
+  if (loop && typeof loop.runInExecutor !== "function") {
+    loop.runInExecutor = function runInExecutor(executor, fn, ...args) {
+      if (executor !== undefined && executor !== null) throw new TypeError("runInExecutor: only the default executor (null) is supported");
+      return P.toThread(fn, ...args);
+    };
+  }
+
+  return { createSubprocessExec, createSubprocessShell, subprocess, Process, toThread };
 });
