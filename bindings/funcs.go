@@ -115,14 +115,14 @@ func (e *Env) plainValue(name string, v any) goja.Value {
 	case func(context.Context, []any) (any, error):
 		return e.AsyncValue(name, f)
 	case SyncFunc:
-		return e.SyncValue(f)
+		return e.rememberHost(e.SyncValue(f), name, reflect.ValueOf(f))
 	case func([]any) (any, error):
-		return e.SyncValue(f)
+		return e.rememberHost(e.SyncValue(f), name, reflect.ValueOf(f))
 	}
 	jv := e.VM.ToValue(v)
 	if v != nil && reflect.TypeOf(v).Kind() == reflect.Func {
 		if fn, ok := goja.AssertFunction(jv); ok {
-			return e.VM.ToValue(e.recoverCalls(name, fn))
+			return e.rememberHost(e.VM.ToValue(e.recoverCalls(name, fn)), name, reflect.ValueOf(v))
 		}
 	}
 	return jv

@@ -3,6 +3,7 @@ package runtime
 import (
 	"github.com/arun-js/arun/bindings"
 	"github.com/arun-js/arun/bindings/asyncio"
+	"github.com/arun-js/arun/bindings/childproc"
 	"github.com/arun-js/arun/bindings/fetch"
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
@@ -70,6 +71,7 @@ var bindingPackages = []struct {
 	{html.Modules, html.Globals},
 	{testing.Modules, testing.Globals},
 	{node.Modules, node.Globals},
+	{childproc.Modules, childproc.Globals},
 }
 
 func allModules() []bindings.Module {

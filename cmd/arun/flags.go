@@ -143,6 +143,13 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, d
 			}
 		case "--allow-env":
 			grant().EnvAll = true
+		case "--allow-run":
+			p := grant()
+			if hasVal {
+				p.Run = append(p.Run, splitList(val)...)
+			} else {
+				p.RunAll = true
+			}
 		case "--allow-all":
 			perms = runtime.AllowAll()
 		default:

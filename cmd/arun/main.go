@@ -58,6 +58,7 @@ Flags (before FILE):
   --allow-write[=PATHS]         allow writing files
   --allow-net[=HOSTS]           allow network access (host or host:port, comma-separated)
   --allow-env                   allow reading the environment
+  --allow-run[=PROGRAMS]        allow starting programs (names or paths, comma-separated)
 
 Environment:
   ARUN_DEBUG=1                  as --debug
@@ -209,6 +210,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 					os.Exit(code)
 				}
 				signalled.Store(cause)
+				if s == os.Interrupt {
+					// a terminal's Ctrl-C reached the children (they are
+					// in arun's process group); any other SIGINT is
+					// forwarded to them
+					rt.InterruptChildren(!terminalForeground())
+				}
 				rt.Shutdown()
 				time.AfterFunc(shutdownGrace, func() { cancel(cause) })
 			case <-stopSignals:
