@@ -3,6 +3,7 @@ package bindings
 import (
 	"reflect"
 
+	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
 )
 
@@ -81,13 +82,16 @@ type coState struct {
 	// await's reaction is the next one registered (tracker.Grab)
 	suspending  *Coro
 	promiseCtor goja.Value
+	loop        *eventloop.Loop
+	turn        uint64 // the macrotask the fresh calls were made in (Loop.Executed)
 	// an index of one task's waiters by promise, for the current job
 	waiterIndex    map[*goja.Promise]*Waiter
 	waiterIndexOf  *TaskRef
-	waiterIndexJob uint64
+	waiterIndexLen int
 }
 
 func (s *taskState) installCoro(e *Env) {
+	s.loop = e.Loop
 	global := e.VM.GlobalObject()
 	s.promiseCtor = global.Get("Promise")
 	for name, fn := range map[string]func(goja.FunctionCall) goja.Value{"__arun_in": s.coIn, "__arun_aw": s.coAw, "__arun_end": s.coEnd} {
@@ -98,6 +102,19 @@ func (s *taskState) installCoro(e *Env) {
 // jobBoundary forgets what only the job that ended could use.
 func (s *taskState) jobBoundary() {
 	s.jobs++
+	s.forgetJob()
+}
+
+// sameTurn forgets the previous job's fresh calls when a new macrotask
+// runs (macrotasks that run no promise job see no Resumed or Exited).
+func (s *taskState) sameTurn() {
+	if n := s.loop.Executed(); n != s.turn {
+		s.turn = n
+		s.forgetJob()
+	}
+}
+
+func (s *taskState) forgetJob() {
 	s.suspending = nil
 	if len(s.steps) > 0 {
 		clear(s.steps) // left by first steps that threw
@@ -118,6 +135,7 @@ func (s *taskState) jobBoundary() {
 // coIn is __arun_in(): a coroutine's first step begins; it returns the
 // call's number.
 func (s *taskState) coIn(goja.FunctionCall) goja.Value {
+	s.sameTurn()
 	s.nextID++
 	c := &Coro{owner: s.current, id: s.nextID, open: true}
 	s.current = c
@@ -235,6 +253,7 @@ func (e *Env) InFirstStep() bool {
 // t.
 func (e *Env) AdoptPromise(t *TaskRef, p *goja.Object) (boxes []*goja.Object, ok bool) {
 	s := &e.tasks
+	s.sameTurn()
 	f := s.takeFresh(p)
 	if f == nil {
 		if e.adoptWaiter(t, p) {
@@ -295,7 +314,8 @@ func (e *Env) adoptWaiter(t *TaskRef, p *goja.Object) bool {
 }
 
 // findWaiter is from's waiter of promise gp: the newest few are searched,
-// beyond that an index kept for the job (gather(...urls.map(fetch))).
+// beyond that an index (gather(...urls.map(fetch))), rebuilt when it
+// misses; an entry is used only if it is still from's and pending.
 func (s *taskState) findWaiter(from *TaskRef, gp *goja.Promise) *Waiter {
 	ws := from.waiters
 	for i := len(ws) - 1; i >= 0 && i >= len(ws)-8; i-- {
@@ -306,14 +326,16 @@ func (s *taskState) findWaiter(from *TaskRef, gp *goja.Promise) *Waiter {
 	if len(ws) <= 8 {
 		return nil
 	}
-	if s.waiterIndex == nil || s.waiterIndexOf != from || s.waiterIndexJob != s.jobs {
+	w := s.waiterIndex[gp]
+	if s.waiterIndexOf != from || (w == nil && s.waiterIndexLen != len(ws)) {
+		// (re)build: another task's, or its waiters changed since
 		s.waiterIndex = make(map[*goja.Promise]*Waiter, len(ws))
-		s.waiterIndexOf, s.waiterIndexJob = from, s.jobs
+		s.waiterIndexOf, s.waiterIndexLen = from, len(ws)
 		for _, w := range ws {
 			s.waiterIndex[w.promise] = w
 		}
+		w = s.waiterIndex[gp]
 	}
-	w := s.waiterIndex[gp]
 	if w == nil || w.task != from || w.done {
 		return nil
 	}
