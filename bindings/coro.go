@@ -58,10 +58,13 @@ type step struct {
 type fresh struct {
 	step
 	// awaited is the promise its first await waits on, through which its
-	// own promise is found (promiseOf); settled: it was settled already, so
-	// the await's reaction went straight to goja's job queue.
+	// own promise is found (promiseOf). byOrder: that cannot be done, since
+	// the awaited promise was settled already (the await's reaction went
+	// straight to goja's job queue) or the step returned a promise instead
+	// of awaiting (`return sem.withAcquire(...)`: the call's promise is
+	// resolved with it by a later job); such calls are matched by order.
 	awaited *goja.Object
-	settled bool
+	byOrder bool
 	taken   bool
 }
 
@@ -168,7 +171,7 @@ func (s *taskState) coAw(call goja.FunctionCall) goja.Value {
 	st := s.close(i)
 	f := fresh{step: st, awaited: p}
 	if gp, _ := p.Export().(*goja.Promise); gp != nil && gp.State() != goja.PromiseStatePending {
-		f.settled = true
+		f.byOrder = true
 	}
 	s.fresh = append(s.fresh, f)
 	s.suspending = st.c
@@ -178,11 +181,26 @@ func (s *taskState) coAw(call goja.FunctionCall) goja.Value {
 // coEnd is __arun_end(id, v): call id's first step returns v without having
 // awaited; v is returned.
 func (s *taskState) coEnd(call goja.FunctionCall) goja.Value {
+	v := call.Argument(1)
 	if i := s.find(call.Argument(0).ToInteger()); i >= 0 {
 		st := s.close(i)
 		s.current = st.c.owner
+		if o, ok := v.(*goja.Object); ok && isPendingThenable(o) {
+			// its work goes on in what it returned: adoptable, by order
+			s.fresh = append(s.fresh, fresh{step: st, byOrder: true})
+		}
 	}
-	return call.Argument(1)
+	return v
+}
+
+// isPendingThenable: o is a promise not yet settled, or another thenable.
+func isPendingThenable(o *goja.Object) bool {
+	if o.ExportType() == promiseType {
+		gp, _ := o.Export().(*goja.Promise)
+		return gp != nil && gp.State() == goja.PromiseStatePending
+	}
+	_, ok := goja.AssertFunction(o.Get("then"))
+	return ok
 }
 
 // find is the position in steps of call id's first step, which is running;
@@ -259,7 +277,7 @@ func (e *Env) AdoptPromise(t *TaskRef, p *goja.Object) (boxes []*goja.Object, ok
 		if e.adoptWaiter(t, p) {
 			return nil, true
 		}
-		if f = s.takeSettled(p); f == nil {
+		if f = s.takeByOrder(p); f == nil {
 			return nil, false
 		}
 	}
@@ -382,13 +400,14 @@ func (s *taskState) takeFresh(p *goja.Object) *fresh {
 	return f
 }
 
-// takeSettled: no fresh call is known to have made p, but one whose first
-// await was on a settled promise (`await q.get()` with items queued) may
-// have: its own promise cannot be read. A pending p that nothing awaits or
-// follows yet is taken to be the oldest such call's, which is right for the
-// forms that wrap calls in the order they were made (createTask(coro()),
-// gather(a(), b()), calls.map(createTask)).
-func (s *taskState) takeSettled(p *goja.Object) *fresh {
+// takeByOrder: no fresh call is known to have made p, but one whose own
+// promise cannot be read may have (byOrder: its first await was on a settled
+// promise, `await q.get()` with items queued, or it returned a promise). A
+// pending p that nothing awaits or follows yet is taken to be the earliest
+// such call the running code made, which is right for the forms that wrap
+// calls in the order they were made (createTask(coro()), gather(a(), b()),
+// calls.map(createTask)).
+func (s *taskState) takeByOrder(p *goja.Object) *fresh {
 	gp, ok := p.Export().(*goja.Promise)
 	if !ok || gp.State() != goja.PromiseStatePending || !gojaLayout.ok {
 		return nil
@@ -396,13 +415,18 @@ func (s *taskState) takeSettled(p *goja.Object) *fresh {
 	if reactions(gp).Len() != 0 {
 		return nil // awaited or followed already: not a call just made
 	}
+	// the earliest made of the calls the running code made itself (a call
+	// they made in turn is theirs to hand over)
+	var best *fresh
 	for i := range s.fresh {
-		if f := &s.fresh[i]; !f.taken && f.settled {
-			f.taken = true
-			return f
+		if f := &s.fresh[i]; !f.taken && f.byOrder && f.c.owner == s.current && (best == nil || f.c.id < best.c.id) {
+			best = f
 		}
 	}
-	return nil
+	if best != nil {
+		best.taken = true
+	}
+	return best
 }
 
 var promiseType = reflect.TypeOf((*goja.Promise)(nil))

@@ -136,6 +136,27 @@ asyncio.run(async () => {
   t.cancel();
   try { await t; } catch (e) { console.log(e.name); }
 });`, "f CancelledError\nCancelledError\n"},
+		{"calls that return a promise instead of awaiting, queued on a semaphore", `
+async function run(sem, tag, d, t) {
+  return sem.withAcquire(async () => {
+    try { await asyncio.waitFor(asyncio.sleep(d), t); return tag + " ok"; }
+    catch (e) { return tag + " " + e.name; }
+  });
+}
+asyncio.run(async () => {
+  const sem = new asyncio.Semaphore(1);
+  const r = await asyncio.gather(run(sem, "a", 0.1, null), run(sem, "b", 0.1, null), run(sem, "c", 5, 0.5));
+  console.log(r.join(","), asyncio.getRunningLoop().time().toFixed(1));
+});`, "a ok,b ok,c TimeoutError 0.7\n"},
+		{"a call that returns another call's promise", `
+async function g() { try { await asyncio.sleep(60); } catch (e) { console.log("g", e.name); throw e; } }
+async function f() { return g(); }
+asyncio.run(async () => {
+  const t = asyncio.createTask(f());
+  await asyncio.sleep(0.1);
+  t.cancel();
+  try { await t; } catch (e) { console.log(e.name); }
+});`, "g CancelledError\nCancelledError\n"},
 		{"a method, an arrow with an expression body, a class field", `
 class W {
   tag = "w";
