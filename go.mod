@@ -26,4 +26,5 @@ require (
 	github.com/go-sourcemap/sourcemap v2.1.4+incompatible // indirect
 	github.com/google/pprof v0.0.0-20240727154555-813a5fbdbec8 // indirect
 	github.com/mattn/go-runewidth v0.0.31 // indirect
+	golang.org/x/crypto v0.32.0 // indirect
 )

@@ -3,6 +3,7 @@ package runtime
 import (
 	"github.com/arun-js/arun/bindings"
 	"github.com/arun-js/arun/bindings/asyncio"
+	webcrypto "github.com/arun-js/arun/bindings/crypto"
 	"github.com/arun-js/arun/bindings/fetch"
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
@@ -72,6 +73,7 @@ var bindingPackages = []struct {
 	{fs.Modules, fs.Globals},
 	{html.Modules, html.Globals},
 	{testing.Modules, testing.Globals},
+	{webcrypto.Modules, webcrypto.Globals},
 }
 
 func allModules() []bindings.Module {
