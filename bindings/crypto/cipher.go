@@ -127,7 +127,9 @@ func (st *state) cipherNew(c goja.FunctionCall) goja.Value {
 	if len(key) != sp.keyLen {
 		st.throw(&bindings.Error{Name: "RangeError", Code: "ERR_CRYPTO_INVALID_KEYLEN", Message: "Invalid key length"})
 	}
-	badIV := func() { st.throw(&bindings.Error{Name: "TypeError", Code: "ERR_CRYPTO_INVALID_IV", Message: "Invalid initialization vector"}) }
+	badIV := func() {
+		st.throw(&bindings.Error{Name: "TypeError", Code: "ERR_CRYPTO_INVALID_IV", Message: "Invalid initialization vector"})
+	}
 	switch sp.mode {
 	case "gcm":
 		if len(iv) == 0 {

@@ -709,8 +709,7 @@
       const e = encName(enc);
       if (e === null) return B().from(ab);
       const s = native.encodeBytes(new Uint8Array(ab), e);
-      if (s === null) throw nodeError(TypeError, "ERR_UNKNOWN_ENCODING", `Unknown encoding: ${e}`);
-      return s;
+      return s === null ? B().from(ab) : s; // as Node: an unknown encoding gives the bytes
     }
     const later = (fn) => Promise.resolve().then(fn);
     // settles an async native's promise into a Node callback
@@ -789,7 +788,7 @@
       if (typeof size !== "number") throw invalidType("size", "of type number", size);
       if (!(size >= 0 && size <= 2147483647) || !Number.isFinite(size)) throw outOfRange("size", ">= 0 && <= 2147483647", size);
       if (cb !== undefined) checkFn(cb);
-      const b = B().alloc(size);
+      const b = B().alloc(Math.floor(size));
       native.randomFill(view(b));
       if (cb === undefined) return b;
       later(() => cb(null, b));
@@ -881,7 +880,7 @@
       checkInt(keylen, "keylen", 0, 2147483647);
       const o = options || {};
       const pick = (a, b, dflt) => {
-        if (o[a] !== undefined && o[b] !== undefined) throw nodeError(TypeError, "ERR_INCOMPATIBLE_OPTION_PAIR", `Option "${a}" cannot be used in combination with option "${b}"`);
+        if (o[a] !== undefined && o[b] !== undefined) throw nodeError(Error, "ERR_CRYPTO_SCRYPT_INVALID_PARAMETER", "Invalid scrypt parameter");
         const v = o[a] !== undefined ? o[a] : o[b] !== undefined ? o[b] : dflt;
         return checkInt(v, a, 0, 2 ** 53 - 1);
       };
@@ -1107,6 +1106,9 @@
       return k.type === "private" ? keyObject(native.publicOf(k[kKey])) : k;
     }
     function createPrivateKey(key) {
+      if (key instanceof KeyObject && key.type !== "private") {
+        throw invalidType("key", "of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView", key);
+      }
       const k = parseKey(key, "private");
       if (k.type !== "private") throw nodeError(TypeError, "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", `Invalid key object type ${k.type}, expected private.`);
       return k;

@@ -402,9 +402,9 @@ func jwkBytes(o *goja.Object, name string, required bool) ([]byte, error) {
 
 func importJWK(o *goja.Object, kind string) (*key, error) {
 	kty := str(o.Get("kty"))
-	_, private := o.Get("d").Export().(string)
-	if o.Get("d") == nil || goja.IsUndefined(o.Get("d")) {
-		private = false
+	private := false
+	if d := o.Get("d"); d != nil && !goja.IsUndefined(d) {
+		private = true
 	}
 	switch kty {
 	case "oct":
@@ -720,7 +720,9 @@ func (st *state) keyEquals(c goja.FunctionCall) goja.Value {
 			eq = e.Equal(b.pub)
 		}
 	default:
-		if e, ok := a.priv.(interface{ Equal(gocrypto.PrivateKey) bool }); ok {
+		if e, ok := a.priv.(interface {
+			Equal(gocrypto.PrivateKey) bool
+		}); ok {
 			eq = e.Equal(b.priv)
 		}
 	}

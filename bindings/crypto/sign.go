@@ -27,15 +27,15 @@ func settle(f func(vm *goja.Runtime) goja.Value) bindings.Settle {
 // params are an operation's algorithm parameters, read on the loop from
 // the object crypto.js normalized (byte members copied).
 type params struct {
-	name                               string // "HMAC", "ECDSA", "AES-GCM", ...
-	hash                               *hashAlg
+	name                                string // "HMAC", "ECDSA", "AES-GCM", ...
+	hash                                *hashAlg
 	iv, counter, aad, label, salt, info []byte
-	length, tagLength, saltLength      int
-	iterations                         int
-	hasSaltLength                      bool
-	public                             *key
-	der                                bool // ECDSA signatures in DER (node:crypto's default)
-	padding                            int  // node:crypto's RSA padding constant
+	length, tagLength, saltLength       int
+	iterations                          int
+	hasSaltLength                       bool
+	public                              *key
+	der                                 bool // ECDSA signatures in DER (node:crypto's default)
+	padding                             int  // node:crypto's RSA padding constant
 }
 
 func (st *state) params(v goja.Value) *params {
