@@ -267,7 +267,7 @@ func (st *state) cipherFinal(c goja.FunctionCall) goja.Value {
 		if h.pad {
 			h.buf = pkcs7Pad(h.buf, 16)
 		} else if len(h.buf) != 0 {
-			st.throw(cryptoErr("ERR_OSSL_DATA_NOT_MULTIPLE_OF_BLOCK_LENGTH", "error:1C80006B:Provider routines::data not multiple of block length"))
+			st.throw(errWrongFinal)
 		}
 		out := make([]byte, len(h.buf))
 		h.blocks(out, h.buf)

@@ -424,8 +424,9 @@
 
   function exportOp(format, key) {
     const s = slots(key);
-    if (!s.extractable) throw domex("The key is not extractable", "InvalidAccessError");
     const name = s.algorithm.name;
+    if (name === "HKDF" || name === "PBKDF2") throw domex(`${name} keys cannot be exported`, "NotSupportedError");
+    if (!s.extractable) throw domex("The key is not extractable", "InvalidAccessError");
     const secret = s.type === "secret";
     if (format === "jwk") {
       const jwk = native.exportKey(s.handle, "jwk");
@@ -434,7 +435,6 @@
       if (JWK_ALG[name]) out.alg = JWK_ALG[name](s.algorithm.length);
       else if (name === "HMAC") out.alg = HMAC_ALG[s.algorithm.hash.name];
       else if (RSA_ALG[name]) out.alg = RSA_ALG[name][s.algorithm.hash.name];
-      else if (name === "ECDSA") out.alg = EC_ALG[s.algorithm.namedCurve];
       else if (name === "Ed25519") out.alg = "Ed25519";
       if (name === "HKDF" || name === "PBKDF2") throw domex(`${name} keys cannot be exported`, "NotSupportedError");
       return out;
@@ -622,9 +622,7 @@
     getRandomValues(array) {
       if (!(this instanceof Crypto)) throw new TypeError("Illegal invocation");
       if (arguments.length < 1) throw new TypeError("getRandomValues: 1 argument required, but only 0 present");
-      if (!ArrayBuffer.isView(array) || array instanceof DataView) {
-        throw new TypeError("The data argument must be an integer-type TypedArray");
-      }
+      if (!ArrayBuffer.isView(array)) throw new TypeError("The data argument must be an integer-type TypedArray");
       if (!INT_ARRAYS.some((C) => array instanceof C)) {
         throw domex("The data argument must be an integer-type TypedArray", "TypeMismatchError");
       }
@@ -668,6 +666,7 @@
       if (typeof v === "bigint") str += "n";
       return `type ${typeof v} (${str})`;
     }
+    const inspect = (v) => (typeof v === "string" ? `'${v}'` : typeof v === "bigint" ? `${v}n` : v === null || typeof v !== "object" ? String(v) : describe(v));
     const invalidType = (name, expected, v, prop) =>
       nodeError(TypeError, "ERR_INVALID_ARG_TYPE", `The "${name}" ${prop ? "property" : "argument"} must be ${expected}. Received ${describe(v)}`);
     const outOfRange = (name, range, v) =>
@@ -1010,7 +1009,7 @@
         if (options !== undefined && (options === null || typeof options !== "object")) throw invalidType("options", "of type object", options);
         if (options && options.format === "jwk") return native.exportKey(this[kKey], "jwk");
         if (options && options.format !== undefined && options.format !== "buffer") {
-          throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.format' must be one of: undefined, 'buffer', 'jwk'. Received ${describe(options.format)}`);
+          throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.format' must be one of: undefined, 'buffer', 'jwk'. Received ${inspect(options.format)}`);
         }
         return B().from(native.exportKey(this[kKey], "raw"));
       }
@@ -1032,10 +1031,10 @@
         const pub = this.type === "public";
         const types = pub ? ["spki", "pkcs1"] : ["pkcs8", "pkcs1", "sec1"];
         if (!types.includes(type)) {
-          throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.type' must be one of: ${types.map((t) => `'${t}'`).join(", ")}. Received ${describe(type)}`);
+          throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.type' must be one of: ${types.map((t) => `'${t}'`).join(", ")}. Received ${inspect(type)}`);
         }
         if (format !== "pem" && format !== "der") {
-          throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.format' must be one of: 'pem', 'der', 'jwk'. Received ${describe(format)}`);
+          throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.format' must be one of: 'pem', 'der', 'jwk'. Received ${inspect(format)}`);
         }
         if (options.cipher !== undefined || options.passphrase !== undefined) {
           throw nodeError(Error, "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", "Encrypted private keys are not supported by arun");
@@ -1090,7 +1089,7 @@
       }
       const bytes = toBytes(data, enc, "key");
       let f = format === "pem" ? "pem" : format === "der" ? (type || "der") : null;
-      if (f === null) throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'key.format' must be one of: 'pem', 'der', 'jwk'. Received ${describe(format)}`);
+      if (f === null) throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'key.format' must be one of: 'pem', 'der', 'jwk'. Received ${inspect(format)}`);
       let h;
       try {
         h = native.importKey(f, bytes, {});
@@ -1137,7 +1136,7 @@
         case "x25519":
           break;
         default:
-          throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The argument 'type' must be a supported key type. Received ${describe(type)}`);
+          throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The argument 'type' must be a supported key type. Received ${inspect(type)}`);
       }
       return [type, opts, o];
     }
@@ -1172,9 +1171,9 @@
       if (type === "hmac") {
         checkInt(length, "options.length", 8, 2 ** 31 - 1);
       } else if (type === "aes") {
-        if (![128, 192, 256].includes(length)) throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.length' must be one of: 128, 192, 256. Received ${describe(length)}`);
+        if (![128, 192, 256].includes(length)) throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.length' must be one of: 128, 192, 256. Received ${inspect(length)}`);
       } else {
-        throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The argument 'type' must be a supported key type. Received ${describe(type)}`);
+        throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The argument 'type' must be a supported key type. Received ${inspect(type)}`);
       }
       return Math.floor(length / 8);
     }
@@ -1301,6 +1300,10 @@
         const o = key !== null && typeof key === "object" && !isBufferSource(key) && !(key instanceof KeyObject) ? key : {};
         const padding = o.padding === undefined ? constants.RSA_PKCS1_OAEP_PADDING : o.padding;
         if (padding !== 1 && padding !== 4) throw nodeError(Error, "ERR_CRYPTO_UNSUPPORTED_OPERATION", "Unsupported crypto operation: padding " + padding);
+        if (padding === 1 && !encrypt) {
+          // as Node 20 (CVE-2023-46809: the Marvin attack)
+          throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", "RSA_PKCS1_PADDING is no longer supported for private decryption, this can be reverted with --security-revert=CVE-2023-46809");
+        }
         const label = o.oaepLabel === undefined ? undefined : toBytes(o.oaepLabel, undefined, "oaepLabel");
         const data = toBytes(buffer, undefined, "buffer");
         return B().from(native.rsaCrypt(k[kKey], data, padding, o.oaepHash || "sha1", encrypt, label));

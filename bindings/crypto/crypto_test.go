@@ -1,8 +1,14 @@
 package crypto_test
 
 import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/arun-js/arun/runtime"
 	"github.com/arun-js/arun/runtime/runtimetest"
 )
 
@@ -11,4 +17,86 @@ import (
 func TestScripts(t *testing.T) {
 	runtimetest.VerifyNoLeaks(t)
 	runtimetest.RunScripts(t, "testdata")
+}
+
+// nodeDifferences are the lines of testdata/node's outputs where arun
+// follows the Web Crypto spec and node 20 does not, by label.
+var nodeDifferences = map[string]string{
+	"export not extractable": "node 20 names the error InvalidAccessException",
+	"export kdf":             "node 20: InvalidAccessException; the spec: HKDF keys do not support export (NotSupportedError)",
+	"export spki secret":     "node 20: InvalidAccessError; the spec: HMAC exports raw and jwk only, otherwise NotSupportedError",
+}
+
+// TestAgainstNode runs testdata/node/*.mjs (scripts valid in node and arun)
+// and compares arun's output with the golden .out file, and, when node is
+// on PATH, node's output with the same file (but for nodeDifferences).
+func TestAgainstNode(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
+	files, _ := filepath.Glob("testdata/node/*.mjs")
+	if len(files) == 0 {
+		t.Fatal("no scripts")
+	}
+	nodePath, _ := exec.LookPath("node")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden, err := os.ReadFile(strings.TrimSuffix(f, ".mjs") + ".out")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := strings.TrimRight(string(golden), "\n")
+			res := runtimetest.Run(t, filepath.Base(f), string(src), runtime.Options{})
+			if res.Err != nil {
+				t.Fatalf("arun: %v\n%s", res.Err, res.Stderr)
+			}
+			if got := strings.TrimRight(res.Stdout, "\n"); got != want {
+				t.Errorf("arun's output differs from %s.out:\n%s", f, lineDiff(got, want))
+			}
+			if nodePath == "" {
+				t.Log("node is not on PATH: not compared with node")
+				return
+			}
+			out, err := exec.Command(nodePath, f).Output()
+			if err != nil {
+				t.Fatalf("node %s: %v", f, err)
+			}
+			nl, gl := strings.Split(strings.TrimRight(string(out), "\n"), "\n"), strings.Split(want, "\n")
+			if len(nl) != len(gl) {
+				t.Fatalf("node printed %d lines, the golden file has %d", len(nl), len(gl))
+			}
+			for i := range nl {
+				if nl[i] == gl[i] {
+					continue
+				}
+				known := false
+				for label := range nodeDifferences {
+					known = known || strings.HasPrefix(nl[i], label+" ")
+				}
+				if !known {
+					t.Errorf("line %d: node %q, arun %q", i+1, nl[i], gl[i])
+				}
+			}
+		})
+	}
+}
+
+func lineDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			fmt.Fprintf(&b, "line %d:\n  got  %q\n  want %q\n", i+1, gl, wl)
+		}
+	}
+	return b.String()
 }

@@ -565,7 +565,14 @@ func (st *state) exportKey(c goja.FunctionCall) goja.Value {
 			st.throw(err)
 		}
 		o := st.vm.NewObject()
-		for _, name := range []string{"kty", "crv", "n", "e", "d", "p", "q", "dp", "dq", "qi", "x", "y", "k"} {
+		// members in the order Node gives them
+		order := map[string][]string{
+			"oct": {"kty", "k"},
+			"EC":  {"kty", "x", "y", "crv", "d"},
+			"OKP": {"crv", "d", "x", "kty"},
+			"RSA": {"kty", "n", "e", "d", "p", "q", "dp", "dq", "qi"},
+		}[m["kty"]]
+		for _, name := range order {
 			if v, ok := m[name]; ok {
 				_ = o.Set(name, v)
 			}
