@@ -102,8 +102,9 @@
     if (alg === null || (typeof alg !== "object" && typeof alg !== "function")) {
       throw new TypeError("Algorithm must be a string or an object with a name");
     }
-    if (alg.name === undefined) throw new TypeError("Algorithm: name is missing");
-    const name = String(alg.name);
+    const rawName = alg.name; // read once: a getter may have side effects
+    if (rawName === undefined) throw new TypeError("Algorithm: name is missing");
+    const name = String(rawName);
     const algs = OPS[op];
     const lower = name.toLowerCase();
     const canon = Object.keys(algs).find((n) => n.toLowerCase() === lower);
