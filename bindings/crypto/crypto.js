@@ -624,11 +624,11 @@
       if (!(this instanceof Crypto)) throw new TypeError("Illegal invocation");
       if (arguments.length < 1) throw new TypeError("getRandomValues: 1 argument required, but only 0 present");
       if (!ArrayBuffer.isView(array)) throw new TypeError("The data argument must be an integer-type TypedArray");
-      if (!INT_ARRAYS.some((C) => array instanceof C)) {
+      if (!(array instanceof Uint8Array) && !INT_ARRAYS.some((C) => array instanceof C)) {
         throw domex("The data argument must be an integer-type TypedArray", "TypeMismatchError");
       }
       if (array.byteLength > 65536) throw domex("The requested length exceeds 65,536 bytes", "QuotaExceededError");
-      native.randomFill(view(array));
+      native.randomFill(array);
       return array;
     }
     randomUUID() {
@@ -719,6 +719,13 @@
     // ---------------------------------------------------------- Hash, Hmac
     const kH = Symbol("handle"), kDone = Symbol("finalized");
     const finalized = () => nodeError(Error, "ERR_CRYPTO_HASH_FINALIZED", "Digest already called");
+    // strings go to Go as they are (decoded there), bytes as a view
+    function hashUpdate(h, data, encoding) {
+      if (typeof data === "string") native.hashUpdate(h, data, encoding);
+      else if (isBufferSource(data)) native.hashUpdate(h, view(data));
+      else throw invalidType("data", BYTES, data);
+    }
+    const hashOutput = (r) => (typeof r === "string" ? r : B().from(r));
     class Hash {
       constructor(algorithm, options) {
         if (!new.target) return new Hash(algorithm, options);
@@ -730,13 +737,13 @@
       }
       update(data, encoding) {
         if (this[kDone]) throw finalized();
-        native.hashUpdate(this[kH], toBytes(data, encoding, "data"));
+        hashUpdate(this[kH], data, encoding);
         return this;
       }
       digest(encoding) {
         if (this[kDone]) throw finalized();
         this[kDone] = true;
-        return output(native.hashDigest(this[kH]), encoding);
+        return hashOutput(native.hashDigest(this[kH], encoding));
       }
       copy(options) {
         if (this[kDone]) throw finalized();
@@ -750,22 +757,23 @@
       constructor(hmac, key, options) {
         if (!new.target) return new Hmac(hmac, key, options);
         checkString(hmac, "hmac");
-        const k = secretBytes(key, options && options.encoding, "key");
-        const h = native.hmacNew(hmac, k);
+        const enc = options && options.encoding;
+        const k = typeof key === "string" && (enc === undefined || native.encodingKnown(enc)) ? key : secretBytes(key, enc, "key");
+        const h = native.hmacNew(hmac, k, enc);
         if (h === null) throw nodeError(TypeError, "ERR_CRYPTO_INVALID_DIGEST", `Invalid digest: ${hmac}`);
         this[kH] = h;
         this[kDone] = false;
       }
       update(data, encoding) {
         if (this[kDone]) throw finalized();
-        native.hashUpdate(this[kH], toBytes(data, encoding, "data"));
+        hashUpdate(this[kH], data, encoding);
         return this;
       }
       digest(encoding) {
         // as in Node, a second digest() gives an empty result
-        const ab = this[kDone] ? new ArrayBuffer(0) : native.hashDigest(this[kH]);
+        if (this[kDone]) return output(new ArrayBuffer(0), encoding);
         this[kDone] = true;
-        return output(ab, encoding);
+        return hashOutput(native.hashDigest(this[kH], encoding));
       }
     }
     // the bytes of a secret key argument (string, BufferSource, secret

@@ -35,6 +35,11 @@ func normEncoding(enc string) string {
 	return ""
 }
 
+// encodingKnown(enc): whether enc is one of Node's encodings.
+func (st *state) encodingKnown(c goja.FunctionCall) goja.Value {
+	return st.vm.ToValue(normEncoding(c.Argument(0).String()) != "")
+}
+
 // encodeBytes(bytes, enc): the string Buffer.toString(enc) gives, or null
 // for an unknown encoding.
 func (st *state) encodeBytes(c goja.FunctionCall) goja.Value {
@@ -42,34 +47,38 @@ func (st *state) encodeBytes(c goja.FunctionCall) goja.Value {
 	if enc == "" {
 		return goja.Null()
 	}
-	b := st.bytesArg(c.Argument(0))
+	return st.vm.ToValue(encode(st.bytesArg(c.Argument(0)), enc))
+}
+
+// encode is b as a string in enc (a canonical name), as Buffer.toString.
+func encode(b []byte, enc string) string {
 	switch enc {
 	case "ascii":
 		out := make([]byte, len(b))
 		for i, x := range b {
 			out[i] = x & 0x7f
 		}
-		return st.vm.ToValue(string(out))
+		return string(out)
 	case "latin1":
 		rs := make([]rune, len(b))
 		for i, x := range b {
 			rs[i] = rune(x)
 		}
-		return st.vm.ToValue(string(rs))
+		return string(rs)
 	case "base64":
-		return st.vm.ToValue(base64.StdEncoding.EncodeToString(b))
+		return base64.StdEncoding.EncodeToString(b)
 	case "base64url":
-		return st.vm.ToValue(base64.RawURLEncoding.EncodeToString(b))
+		return base64.RawURLEncoding.EncodeToString(b)
 	case "hex":
-		return st.vm.ToValue(hex.EncodeToString(b))
+		return hex.EncodeToString(b)
 	case "utf16le":
 		u := make([]uint16, len(b)/2)
 		for i := range u {
 			u[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
 		}
-		return st.vm.ToValue(string(utf16.Decode(u)))
+		return string(utf16.Decode(u))
 	}
-	return st.vm.ToValue(bindings.DecodeUTF8WithoutBOM(b))
+	return bindings.DecodeUTF8WithoutBOM(b)
 }
 
 // decodeString(s, enc): the bytes Buffer.from(s, enc) gives (an

@@ -137,24 +137,53 @@ func (st *state) hashNew(c goja.FunctionCall) goja.Value {
 	return st.vm.ToValue(&hashHandle{h.new()})
 }
 
-// hmacNew(name, key): a handle, or null for an unknown hash.
+// hmacNew(name, key, encoding): a handle, or null for an unknown hash;
+// key is bytes, or a string in encoding (crypto.js checked it).
 func (st *state) hmacNew(c goja.FunctionCall) goja.Value {
 	h := lookupHash(c.Argument(0).String())
 	if h == nil {
 		return goja.Null()
 	}
-	return st.vm.ToValue(&hashHandle{hmac.New(h.new, st.bytesCopy(c.Argument(1)))})
+	var key []byte
+	if s, ok := c.Argument(1).Export().(string); ok {
+		enc := normEncoding(str(c.Argument(2)))
+		if enc == "" {
+			enc = "utf8"
+		}
+		key = decode(s, enc)
+	} else {
+		key = st.bytesCopy(c.Argument(1))
+	}
+	return st.vm.ToValue(&hashHandle{hmac.New(h.new, key)})
 }
 
-// hashUpdate(handle, bytes)
+// hashUpdate(handle, data, encoding): data is bytes, or a string in
+// encoding (Node's names; utf8 when undefined).
 func (st *state) hashUpdate(c goja.FunctionCall) goja.Value {
-	st.handle(c.Argument(0)).h.Write(st.bytesArg(c.Argument(1)))
+	h := st.handle(c.Argument(0)).h
+	if s, ok := c.Argument(1).Export().(string); ok {
+		enc := "utf8"
+		if e := str(c.Argument(2)); e != "" && e != "buffer" {
+			if enc = normEncoding(e); enc == "" {
+				st.throw(&bindings.Error{Name: "TypeError", Code: "ERR_UNKNOWN_ENCODING", Message: "Unknown encoding: " + e})
+			}
+		}
+		h.Write(decode(s, enc))
+		return goja.Undefined()
+	}
+	h.Write(st.bytesArg(c.Argument(1)))
 	return goja.Undefined()
 }
 
-// hashDigest(handle): the digest, an ArrayBuffer.
+// hashDigest(handle, encoding): the digest as a string in encoding, or as
+// an ArrayBuffer when encoding is not one of Node's (Node gives the bytes
+// then).
 func (st *state) hashDigest(c goja.FunctionCall) goja.Value {
-	return st.buffer(st.handle(c.Argument(0)).h.Sum(nil))
+	sum := st.handle(c.Argument(0)).h.Sum(nil)
+	if enc := normEncoding(str(c.Argument(1))); enc != "" {
+		return st.vm.ToValue(encode(sum, enc))
+	}
+	return st.buffer(sum)
 }
 
 // hashCopy(handle): an independent handle in the same state.

@@ -8,10 +8,14 @@ import (
 	"github.com/dop251/goja"
 )
 
-// randomFill(bytes): fills the script's bytes (a Uint8Array view of the
-// caller's array) with random bytes, in place.
+// randomFill(view): fills the bytes of a typed array or DataView with
+// random bytes, in place.
 func (st *state) randomFill(c goja.FunctionCall) goja.Value {
-	rand.Read(st.bytesArg(c.Argument(0)))
+	var b []byte
+	if err := st.vm.ExportTo(c.Argument(0), &b); err != nil {
+		panic(st.vm.NewTypeError("crypto: internal error: randomFill of %s", c.Argument(0).String()))
+	}
+	rand.Read(b)
 	return goja.Undefined()
 }
 
