@@ -1,0 +1,41 @@
+// Package crypto gives scripts the Web Crypto API (the globals crypto,
+// Crypto, CryptoKey and SubtleCrypto) and the module "crypto" (also
+// "node:crypto"), Node's API, both built on Go's crypto/* packages
+// (golang.org/x/crypto for scrypt and ChaCha20-Poly1305); no cipher is
+// written here. AES key wrap (RFC 3394), CTR's counter wrap-around within
+// its length bits and PKCS #7 padding are modes over crypto/aes's block.
+//
+// The split: crypto.js (embedded, compiled once per process, run once per
+// runtime on first use) does the specs' argument handling: Web Crypto's
+// algorithm normalization, key usages, extractability and JWK checks, and
+// the errors (DOMExceptions with the spec's names: NotSupportedError,
+// SyntaxError, DataError, InvalidAccessError, OperationError,
+// TypeMismatchError, QuotaExceededError; TypeErrors for bad arguments);
+// node:crypto's classes (Hash, Hmac, Cipheriv, Decipheriv, Sign, Verify,
+// KeyObject) and argument checks with Node's codes (ERR_INVALID_ARG_TYPE,
+// ERR_OUT_OF_RANGE, ERR_CRYPTO_*). The Go natives do the cryptography on
+// bytes: hash.go (hashes, HMAC, digests), random.go, kdf.go (PBKDF2, HKDF,
+// scrypt), cipher.go (AES modes, Node's streaming ciphers), keys.go (key
+// generation, import and export: raw, JWK, SPKI, PKCS #8, PKCS #1, SEC 1,
+// PEM), sign.go (signatures, encryption, key agreement), encoding.go
+// (Node's string encodings: goja_nodejs's Buffer has only utf8, hex and
+// base64).
+//
+// Keys are Go values (*key) held by CryptoKey and KeyObject objects and
+// never change, so both APIs share them (KeyObject.from, createHmac with a
+// CryptoKey).
+//
+// # Goroutine rules
+//
+// Argument handling, key import and export, and node:crypto's synchronous
+// functions run on the loop goroutine, as in Node. Web Crypto's operations
+// (digest, sign, verify, encrypt, decrypt, deriveBits, RSA key generation)
+// and node:crypto's callback forms (pbkdf2, scrypt, hkdf, generateKeyPair,
+// sign/verify with a callback) run on their own goroutine through
+// bindings.Env.Async: their inputs are copied on the loop, plain Go data
+// comes back, and the promise belongs to the calling task. Cancelling the
+// task rejects it at once with CancelledError; a digest stops at its next
+// megabyte, but Go's pbkdf2, scrypt and RSA key generation take no context
+// and finish in the background (the loop waits for them before a run
+// ends).
+package crypto
