@@ -224,7 +224,7 @@ func (st *state) digest(c goja.FunctionCall) goja.Value {
 		st.throw(opErrorf("NotSupportedError", "unrecognized hash %q", c.Argument(0).String()))
 	}
 	data := st.bytesCopy(c.Argument(1))
-	return st.async("crypto.subtle.digest", func(ctx context.Context) (any, error) {
+	return st.quick("crypto.subtle.digest", len(data), func(ctx context.Context) (any, error) {
 		return sum(ctx, h.new(), data)
 	})
 }

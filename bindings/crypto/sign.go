@@ -14,6 +14,7 @@ import (
 	"errors"
 	"hash"
 	"math/big"
+	"strings"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
@@ -89,6 +90,9 @@ func (p *params) digestOf(data []byte) ([]byte, error) {
 // RSASSA-PKCS1-v1_5, RSA-PSS), as an ArrayBuffer now or a promise of one.
 func (st *state) sign(c goja.FunctionCall) goja.Value {
 	p, k, data := st.params(c.Argument(0)), st.keyArg(c.Argument(1)), st.bytesCopy(c.Argument(2))
+	if p.name == "HMAC" && !c.Argument(3).ToBoolean() {
+		return st.quick("crypto.subtle.sign", len(data), func(context.Context) (any, error) { return doSign(p, k, data) })
+	}
 	return st.run(c.Argument(3).ToBoolean(), "crypto.subtle.sign", func() ([]byte, error) { return doSign(p, k, data) })
 }
 
@@ -159,6 +163,9 @@ func (st *state) verify(c goja.FunctionCall) goja.Value {
 			st.throw(err)
 		}
 		return st.vm.ToValue(ok)
+	}
+	if p.name == "HMAC" {
+		return st.quick("crypto.subtle.verify", len(data), func(context.Context) (any, error) { return doVerify(p, k, sig, data) })
 	}
 	return st.async("crypto.subtle.verify", func(context.Context) (any, error) { return doVerify(p, k, sig, data) })
 }
@@ -275,7 +282,11 @@ func (st *state) crypt(c goja.FunctionCall, enc bool) goja.Value {
 	if enc {
 		what = "crypto.subtle.encrypt"
 	}
-	return st.async(what, func(context.Context) (any, error) { return doCrypt(p, k, data, enc) })
+	work := func(context.Context) (any, error) { return doCrypt(p, k, data, enc) }
+	if strings.HasPrefix(p.name, "AES-") {
+		return st.quick(what, len(data), work)
+	}
+	return st.async(what, work)
 }
 
 func doCrypt(p *params, k *key, data []byte, enc bool) ([]byte, error) {
@@ -376,6 +387,9 @@ func (st *state) rsaCrypt(c goja.FunctionCall) goja.Value {
 func (st *state) deriveBits(c goja.FunctionCall) goja.Value {
 	p, k := st.params(c.Argument(0)), st.keyArg(c.Argument(1))
 	bits := int(c.Argument(2).ToInteger())
+	if p.name == "HKDF" && !c.Argument(3).ToBoolean() {
+		return st.quick("crypto.subtle.deriveBits", bits/8, func(context.Context) (any, error) { return doDerive(p, k, bits) })
+	}
 	return st.run(c.Argument(3).ToBoolean(), "crypto.subtle.deriveBits", func() ([]byte, error) { return doDerive(p, k, bits) })
 }
 
