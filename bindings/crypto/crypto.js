@@ -1343,6 +1343,64 @@
       return B().from(nodeKeyCall(() => native.deriveBits(p, privateKey[kKey], -1, true)));
     }
 
+    // ---------------------------------------------------------- ECDH
+    const kCurve = Symbol("curve");
+    const ecdhFormat = (format) => {
+      if (format === undefined || format === "uncompressed") return "raw";
+      if (format === "compressed") return "raw-compressed";
+      throw nodeError(TypeError, "ERR_CRYPTO_ECDH_INVALID_FORMAT", `Invalid ECDH format: ${format}`);
+    };
+    const curveOf = (name) => {
+      checkString(name, "curve");
+      const c = Object.keys(NODE_CURVES).find((k) => NODE_CURVES[k] === name || k === name || (k === "P-256" && name === "secp256r1"));
+      if (!c) throw nodeError(TypeError, "ERR_CRYPTO_INVALID_CURVE", "Invalid EC curve name");
+      return c;
+    };
+    class ECDH {
+      constructor(curve) {
+        this[kCurve] = curveOf(curve);
+        this[kKey] = null;
+      }
+      static convertKey(key, curve, inputEncoding, outputEncoding, format) {
+        const c = curveOf(curve);
+        const h = ecdhPublic(toBytes(key, inputEncoding, "key"), c);
+        return output(native.exportKey(h, ecdhFormat(format)), outputEncoding);
+      }
+      generateKeys(encoding, format) {
+        this[kKey] = native.generateKeyPair("ec", { namedCurve: this[kCurve] }, true)[1];
+        return this.getPublicKey(encoding, format);
+      }
+      computeSecret(otherPublicKey, inputEncoding, outputEncoding) {
+        if (this[kKey] === null) throw nodeError(Error, "ERR_CRYPTO_INVALID_STATE", "Invalid state for operation computeSecret");
+        const pub = ecdhPublic(toBytes(otherPublicKey, inputEncoding, "otherPublicKey"), this[kCurve]);
+        return output(native.deriveBits({ name: "ECDH", public: pub }, this[kKey], -1, true), outputEncoding);
+      }
+      getPublicKey(encoding, format) {
+        if (this[kKey] === null) throw nodeError(Error, "ERR_CRYPTO_OPERATION_FAILED", "Failed to get ECDH public key");
+        return output(native.exportKey(native.publicOf(this[kKey]), ecdhFormat(format)), encoding);
+      }
+      getPrivateKey(encoding) {
+        if (this[kKey] === null) throw nodeError(Error, "ERR_CRYPTO_OPERATION_FAILED", "Failed to get ECDH private key");
+        return output(native.exportKey(this[kKey], "raw-private"), encoding);
+      }
+      setPrivateKey(privateKey, encoding) {
+        const b = toBytes(privateKey, encoding, "privateKey");
+        try {
+          this[kKey] = native.importKey("raw-private", b, { kind: "ec", namedCurve: this[kCurve] });
+        } catch (e) {
+          throw nodeError(Error, "ERR_CRYPTO_INVALID_KEYTYPE", "Private key is not valid for specified curve.");
+        }
+        return this;
+      }
+    }
+    function ecdhPublic(bytes, curve) {
+      try {
+        return native.importKey("raw-public", bytes, { kind: "ec", namedCurve: curve });
+      } catch (e) {
+        throw nodeError(Error, "ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY", "Public key is not valid for specified curve");
+      }
+    }
+
     function hash(algorithm, data, outputEncoding = "hex") {
       checkString(algorithm, "algorithm");
       if (typeof data !== "string" && !isBufferSource(data)) throw invalidType("data", "of type string or an instance of Buffer, TypedArray, or DataView", data);
@@ -1374,6 +1432,7 @@
       Sign, Verify, sign, verify,
       publicEncrypt: rsaCrypt(true, true), privateDecrypt: rsaCrypt(false, false),
       diffieHellman,
+      createECDH: (curve) => new ECDH(curve), ECDH,
       constants,
       webcrypto: crypto, subtle,
       CryptoKey,

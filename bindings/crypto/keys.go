@@ -280,6 +280,17 @@ func importBytes(format string, data []byte, kind, crv string) (*key, error) {
 			return &key{typ: "public", pub: p}, nil
 		}
 		return nil, dataErr("raw import of %s keys is not supported", kind)
+	case "raw-private":
+		// an EC private scalar (node:crypto's ECDH.setPrivateKey)
+		cv := lookupCurve(crv)
+		if cv == nil {
+			return nil, opErrorf("NotSupportedError", "unsupported named curve %q", crv)
+		}
+		p, err := ecdsa.ParseRawPrivateKey(cv.ec, append(make([]byte, max(0, cv.size-len(data))), data...))
+		if err != nil {
+			return nil, dataErr("invalid %s private key: %v", cv.name, err)
+		}
+		return &key{typ: "private", priv: p}, nil
 	case "spki":
 		p, err := x509.ParsePKIXPublicKey(data)
 		if err != nil {
@@ -598,6 +609,20 @@ func exportBytes(k *key, format string) (der []byte, pemLabel string, err error)
 		return nil, "", opErrorf("InvalidAccessError", "a %s key cannot be exported as %s", k.typ, format)
 	}
 	switch format {
+	case "raw-private":
+		p, ok := k.priv.(*ecdsa.PrivateKey)
+		if !ok {
+			return wrong()
+		}
+		b, err := p.Bytes()
+		return b, "", err
+	case "raw-compressed":
+		raw := rawPublic(k.public())
+		if _, ok := k.public().pub.(*ecdsa.PublicKey); !ok || len(raw) == 0 {
+			return wrong()
+		}
+		n := (len(raw) - 1) / 2
+		return append([]byte{2 + raw[len(raw)-1]&1}, raw[1:1+n]...), "", nil
 	case "raw":
 		if k.typ == "secret" {
 			return append([]byte{}, k.secret...), "", nil
