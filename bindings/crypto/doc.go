@@ -35,7 +35,8 @@
 // bindings.Env.Async: their inputs are copied on the loop, plain Go data
 // comes back, and the promise belongs to the calling task. Cancelling the
 // task rejects it at once with CancelledError; a digest stops at its next
-// megabyte, but Go's pbkdf2, scrypt and RSA key generation take no context
-// and finish in the background (the loop waits for them before a run
-// ends).
+// megabyte. Go's pbkdf2, scrypt and RSA key generation take no context:
+// they run on a goroutine of their own that nothing waits for once the
+// task is cancelled or the run stops (a --timeout, Close), which finishes
+// the computation in the background and drops it.
 package crypto

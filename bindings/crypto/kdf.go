@@ -12,7 +12,8 @@ import (
 )
 
 // run computes f now (sync: the result or a thrown error) or off the loop
-// (a promise, see async).
+// (a promise, see async), where a cancelled task or run stops waiting for
+// it at once (see detach).
 func (st *state) run(sync bool, what string, f func() ([]byte, error)) goja.Value {
 	if sync {
 		b, err := f()
@@ -21,7 +22,32 @@ func (st *state) run(sync bool, what string, f func() ([]byte, error)) goja.Valu
 		}
 		return st.buffer(b)
 	}
-	return st.async(what, func(context.Context) (any, error) { return f() })
+	return st.async(what, func(ctx context.Context) (any, error) { return detach(ctx, f) })
+}
+
+// detach runs f, which takes no context (Go's pbkdf2, scrypt and RSA key
+// generation), on a goroutine of its own and returns its result, or the
+// cause of ctx as soon as ctx is done: a cancelled task, or a run that is
+// stopped or closed, does not wait for the computation, which finishes in
+// the background and is dropped (its goroutine touches nothing else and
+// ends with it).
+func detach[T any](ctx context.Context, f func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := f()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, context.Cause(ctx)
+	}
 }
 
 // hashArg looks up a hash argument crypto.js validated.

@@ -183,8 +183,8 @@ func (st *state) generateKeyPair(c goja.FunctionCall) goja.Value {
 		}
 		return pair(st.vm, p)
 	}
-	return st.async("crypto.generateKeyPair", func(context.Context) (any, error) {
-		p, err := gen()
+	return st.async("crypto.generateKeyPair", func(ctx context.Context) (any, error) {
+		p, err := detach(ctx, gen)
 		if err != nil {
 			return nil, err
 		}
