@@ -301,9 +301,16 @@
       for (const b of alg.publicExponent) e = e * 256 + b;
       if (alg.publicExponent.length > 4) e = -1;
       opts.publicExponent = e;
+      // a generation that fails comes before the empty-usages check
+      if (e < 3 || e % 2 === 0) throw domex(`${e} is not a valid RSA public exponent`, "OperationError");
+      if (alg.modulusLength < 1024 || alg.modulusLength > 16384) throw domex(`RSA modulus length ${alg.modulusLength} is not supported (1024 to 16384 bits)`, "OperationError");
     }
     const privUsages = usages.filter((u) => privU.includes(u));
     if (privUsages.length === 0) throw domex("Usages cannot be empty when creating a key.", "SyntaxError");
+    if (kind === "rsa" && opts.publicExponent !== 65537) {
+      // valid, but more than Go does
+      throw domex(`RSA public exponent ${opts.publicExponent} is not supported (Go's crypto/rsa makes 65537 only)`, "OperationError");
+    }
     return native.generateKeyPair(kind, opts, false).then(([pub, priv]) => {
       const info = native.keyInfo(pub);
       const algorithm = keyAlgorithm(name, info, alg);

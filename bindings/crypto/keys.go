@@ -157,7 +157,7 @@ func (st *state) generateKeyPair(c goja.FunctionCall) goja.Value {
 			priv = p
 		case "rsa":
 			if exp != 65537 {
-				return [2]*key{}, opErrorf("NotSupportedError", "RSA public exponent %d is not supported (Go's crypto/rsa makes 65537 only)", exp)
+				return [2]*key{}, opErrorf("OperationError", "RSA public exponent %d is not supported (Go's crypto/rsa makes 65537 only)", exp)
 			}
 			if bits < 1024 || bits > 16384 {
 				return [2]*key{}, opErrorf("OperationError", "RSA modulus length %d is not supported (1024 to 16384 bits)", bits)
