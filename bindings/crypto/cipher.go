@@ -170,6 +170,9 @@ func (st *state) cipherNew(c goja.FunctionCall) goja.Value {
 		if tagLen < 4 || tagLen > 16 {
 			st.throw(&bindings.Error{Name: "TypeError", Code: "ERR_CRYPTO_INVALID_AUTH_TAG", Message: "Invalid authentication tag length: " + itoa(tagLen)})
 		}
+		if tagLen != 4 && tagLen != 8 && tagLen < 12 {
+			st.throw(&bindings.Error{Name: "TypeError", Code: "ERR_CRYPTO_INVALID_AUTH_TAG", Message: "Invalid authentication tag length: " + itoa(tagLen)})
+		}
 		h.aead, err = newGCM(h.block, len(iv), tagLen)
 		if err != nil {
 			st.throw(cryptoErr("ERR_CRYPTO_UNSUPPORTED_OPERATION", err.Error()))
@@ -179,21 +182,64 @@ func (st *state) cipherNew(c goja.FunctionCall) goja.Value {
 	return st.vm.ToValue(h)
 }
 
-// newGCM is AES-GCM with the given nonce and tag sizes (Go's GCM has one
-// or the other, not both).
+// newGCM is AES-GCM with the given nonce and tag sizes: Go's GCM for a
+// full tag, truncGCM for a shorter one (Go's GCM takes a nonce size or a
+// tag size, and no tag under 12 bytes).
 func newGCM(b cipher.Block, nonceLen, tagLen int) (cipher.AEAD, error) {
-	switch {
-	case nonceLen == 12 && tagLen == 16:
+	if nonceLen == 12 && tagLen == 16 {
 		return cipher.NewGCM(b)
-	case nonceLen == 12:
-		if tagLen < 12 {
-			return nil, errors.New("AES-GCM tags shorter than 96 bits are not supported")
-		}
-		return cipher.NewGCMWithTagSize(b, tagLen)
-	case tagLen == 16:
-		return cipher.NewGCMWithNonceSize(b, nonceLen)
 	}
-	return nil, errors.New("AES-GCM with a nonce other than 96 bits and a short tag is not supported")
+	full, err := cipher.NewGCMWithNonceSize(b, nonceLen)
+	if err != nil || tagLen == 16 {
+		return full, err
+	}
+	return &truncGCM{block: b, full: full, tagLen: tagLen}, nil
+}
+
+// errGCMNonce is a short-tag GCM decryption with a nonce other than 96
+// bits, which truncGCM cannot check.
+var errGCMNonce = errors.New("AES-GCM decryption with a tag shorter than 128 bits needs a 96-bit IV")
+
+// truncGCM is AES-GCM with its tag cut to tagLen bytes: the tag is the
+// leftmost bits of the full one (NIST SP 800-38D 5.2.1.2). Seal is Go's
+// GCM, truncated. Open decrypts with AES-CTR from GCM's first counter
+// block (nonce || 2, for a 96-bit nonce: the keystream GCM uses), seals
+// the plaintext again with Go's GCM and compares the tag's prefix in
+// constant time; the plaintext is returned only if it matches.
+type truncGCM struct {
+	block  cipher.Block
+	full   cipher.AEAD
+	tagLen int
+}
+
+func (g *truncGCM) NonceSize() int { return g.full.NonceSize() }
+func (g *truncGCM) Overhead() int  { return g.tagLen }
+
+func (g *truncGCM) Seal(dst, nonce, plaintext, aad []byte) []byte {
+	out := g.full.Seal(nil, nonce, plaintext, aad)
+	return append(dst, out[:len(out)-g.full.Overhead()+g.tagLen]...)
+}
+
+func (g *truncGCM) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
+	if len(nonce) != 12 {
+		return nil, errGCMNonce
+	}
+	if len(ciphertext) < g.tagLen {
+		return nil, errors.New("cipher: message authentication failed")
+	}
+	body, tag := ciphertext[:len(ciphertext)-g.tagLen], ciphertext[len(ciphertext)-g.tagLen:]
+	var ctr [16]byte
+	copy(ctr[:], nonce)
+	ctr[15] = 2
+	plain := make([]byte, len(body))
+	cipher.NewCTR(g.block, ctr[:]).XORKeyStream(plain, body)
+	want := g.full.Seal(nil, nonce, plain, aad)
+	full := want[len(want)-g.full.Overhead():]
+	if subtle.ConstantTimeCompare(full[:g.tagLen], tag) != 1 {
+		clear(plain)
+		return nil, errors.New("cipher: message authentication failed")
+	}
+	return append(dst, plain...), nil
 }
 
 // cipherUpdate(handle, bytes): the output so far, an ArrayBuffer.
@@ -419,6 +465,9 @@ func aesGCM(key, iv, aad []byte, tagBits int, data []byte, encrypt bool) ([]byte
 		return nil, opErrorf("OperationError", "AES-GCM ciphertext is shorter than its tag")
 	}
 	out, err := g.Open(nil, iv, data, aad)
+	if err == errGCMNonce {
+		return nil, opErrorf("OperationError", "%v", err)
+	}
 	if err != nil {
 		return nil, opErrorf("OperationError", "AES-GCM decryption failed: the data or tag is not authentic")
 	}
