@@ -741,15 +741,20 @@
     // strings go to Go as they are (decoded there), bytes as a view
     function hashUpdate(h, data, encoding) {
       if (typeof data === "string") native.hashUpdate(h, data, encoding);
-      else if (isBufferSource(data)) native.hashUpdate(h, view(data));
+      else if (ArrayBuffer.isView(data)) native.hashUpdate(h, view(data));
       else throw invalidType("data", BYTES, data);
     }
+    const outputLength = (options) => {
+      const n = options && options.outputLength;
+      if (n === undefined) return undefined;
+      return checkInt(n, "options.outputLength", 0, 2 ** 32 - 1);
+    };
     const hashOutput = (r) => (typeof r === "string" ? r : B().from(r));
     class Hash {
       constructor(algorithm, options) {
         if (!new.target) return new Hash(algorithm, options);
         checkString(algorithm, "algorithm");
-        const h = native.hashNew(algorithm);
+        const h = native.hashNew(algorithm, outputLength(options));
         if (h === null) throw new Error("Digest method not supported");
         this[kH] = h;
         this[kDone] = false;
@@ -767,7 +772,7 @@
       copy(options) {
         if (this[kDone]) throw finalized();
         const c = Object.create(Hash.prototype);
-        c[kH] = native.hashCopy(this[kH]);
+        c[kH] = native.hashCopy(this[kH], outputLength(options));
         c[kDone] = false;
         return c;
       }
@@ -953,6 +958,7 @@
     const cipherProto = {
       update(data, inputEncoding, outputEncoding) {
         if (this[kFinal]) throw new Error("Trying to add data in unsupported state");
+        if (data instanceof ArrayBuffer) throw invalidType("data", BYTES, data);
         return output(native.cipherUpdate(this[kC], toBytes(data, inputEncoding, "data")), outputEncoding);
       },
       final(outputEncoding) {

@@ -16,6 +16,9 @@ import (
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
+	"golang.org/x/crypto/blake2b"
+	"golang.org/x/crypto/blake2s"
+	"golang.org/x/crypto/ripemd160"
 )
 
 // hashAlg is a hash function scripts can name.
@@ -41,6 +44,11 @@ var hashAlgs = func() map[string]*hashAlg {
 		{"sha3-256", func() hash.Hash { return sha3.New256() }, gocrypto.SHA3_256},
 		{"sha3-384", func() hash.Hash { return sha3.New384() }, gocrypto.SHA3_384},
 		{"sha3-512", func() hash.Hash { return sha3.New512() }, gocrypto.SHA3_512},
+		{"shake128", func() hash.Hash { return newXOF(sha3.NewSHAKE128, 16) }, 0},
+		{"shake256", func() hash.Hash { return newXOF(sha3.NewSHAKE256, 32) }, 0},
+		{"blake2b512", func() hash.Hash { h, _ := blake2b.New512(nil); return h }, gocrypto.BLAKE2b_512},
+		{"blake2s256", func() hash.Hash { h, _ := blake2s.New256(nil); return h }, gocrypto.BLAKE2s_256},
+		{"ripemd160", ripemd160.New, gocrypto.RIPEMD160},
 	} {
 		m[h.name] = h
 	}
@@ -57,6 +65,8 @@ func lookupHash(name string) *hashAlg {
 		return h
 	}
 	switch n {
+	case "ripemd", "rmd160", "ripemd-160":
+		n = "ripemd160"
 	case "sha-1":
 		n = "sha1"
 	case "sha-224", "sha2-224":
@@ -128,13 +138,69 @@ func (st *state) handle(v goja.Value) *hashHandle {
 	panic(st.vm.NewTypeError("crypto: internal error: not a hash handle"))
 }
 
-// hashNew(name): a handle, or null for an unknown hash.
+// hashNew(name, outputLength): a handle, or null for an unknown hash.
+// outputLength (bytes, undefined for the default) sets a SHAKE's output;
+// any other hash must be given its own size.
 func (st *state) hashNew(c goja.FunctionCall) goja.Value {
 	h := lookupHash(c.Argument(0).String())
 	if h == nil {
 		return goja.Null()
 	}
-	return st.vm.ToValue(&hashHandle{h.new()})
+	return st.vm.ToValue(&hashHandle{st.withLength(h.new(), c.Argument(1))})
+}
+
+// withLength applies an outputLength option to h (see hashNew).
+func (st *state) withLength(h hash.Hash, length goja.Value) hash.Hash {
+	if length == nil || goja.IsUndefined(length) {
+		return h
+	}
+	n := int(length.ToInteger())
+	if x, ok := h.(*xof); ok {
+		x.size = n
+		return x
+	}
+	if n != h.Size() {
+		st.throw(cryptoErr("ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH", "error:030000B2:digital envelope routines::not XOF or invalid length"))
+	}
+	return h
+}
+
+// xof is a SHAKE as a hash.Hash with a fixed output size (Node's
+// outputLength).
+type xof struct {
+	mk   func() *sha3.SHAKE
+	s    *sha3.SHAKE
+	size int
+}
+
+func newXOF(mk func() *sha3.SHAKE, size int) *xof { return &xof{mk, mk(), size} }
+
+func (x *xof) Write(p []byte) (int, error) { return x.s.Write(p) }
+func (x *xof) Reset()                      { x.s.Reset() }
+func (x *xof) Size() int                   { return x.size }
+func (x *xof) BlockSize() int              { return x.s.BlockSize() }
+
+// Sum reads size bytes from a copy of the state (reading squeezes it).
+func (x *xof) Sum(b []byte) []byte {
+	c, err := x.Clone()
+	if err != nil {
+		panic(err)
+	}
+	out := make([]byte, x.size)
+	c.(*xof).s.Read(out)
+	return append(b, out...)
+}
+
+func (x *xof) Clone() (hash.Cloner, error) {
+	st, err := x.s.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	s := x.mk()
+	if err := s.UnmarshalBinary(st); err != nil {
+		return nil, err
+	}
+	return &xof{x.mk, s, x.size}, nil
 }
 
 // hmacNew(name, key, encoding): a handle, or null for an unknown hash;
@@ -163,10 +229,8 @@ func (st *state) hashUpdate(c goja.FunctionCall) goja.Value {
 	h := st.handle(c.Argument(0)).h
 	if s, ok := c.Argument(1).Export().(string); ok {
 		enc := "utf8"
-		if e := str(c.Argument(2)); e != "" && e != "buffer" {
-			if enc = normEncoding(e); enc == "" {
-				st.throw(&bindings.Error{Name: "TypeError", Code: "ERR_UNKNOWN_ENCODING", Message: "Unknown encoding: " + e})
-			}
+		if e := normEncoding(str(c.Argument(2))); e != "" {
+			enc = e // as in Node, an unknown encoding is utf8
 		}
 		h.Write(decode(s, enc))
 		return goja.Undefined()
@@ -186,7 +250,8 @@ func (st *state) hashDigest(c goja.FunctionCall) goja.Value {
 	return st.buffer(sum)
 }
 
-// hashCopy(handle): an independent handle in the same state.
+// hashCopy(handle, outputLength): an independent handle in the same
+// state (with another output length for a SHAKE).
 func (st *state) hashCopy(c goja.FunctionCall) goja.Value {
 	h := st.handle(c.Argument(0)).h
 	cl, ok := h.(hash.Cloner)
@@ -197,7 +262,7 @@ func (st *state) hashCopy(c goja.FunctionCall) goja.Value {
 	if err != nil {
 		st.throw(&bindings.Error{Name: "Error", Code: "ERR_CRYPTO_HASH_COPY", Message: err.Error()})
 	}
-	return st.vm.ToValue(&hashHandle{h2})
+	return st.vm.ToValue(&hashHandle{st.withLength(h2.(hash.Hash), c.Argument(1))})
 }
 
 // digestChunk is how much is hashed between checks for cancellation.

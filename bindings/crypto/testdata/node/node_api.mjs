@@ -49,6 +49,15 @@ out(c.createHash("RSA-SHA1").update("x", "latin1").digest("hex"), c.createHash("
 out(c.createHash("sha256").update("aGk=", "base64").digest("hex"), c.createHash("md5").update("hi", "utf16le").digest("hex"));
 out(c.createHmac("sha512", Buffer.from("k")).update("d").digest("base64"));
 out(["sha1", "sha256", "sha512", "md5", "sha3-256", "RSA-SHA256"].every((h) => c.getHashes().includes(h)));
+for (const h of ["blake2b512", "blake2s256", "ripemd160", "RIPEMD160", "shake128", "shake256", "sha3-384", "sha512-224"]) out(h, c.createHash(h).update("abc").digest("hex"));
+out("shake", c.createHash("shake256", { outputLength: 4 }).update("a").digest("hex"), c.createHash("shake128", { outputLength: 40 }).digest("base64"));
+{ const h = c.createHash("shake128", { outputLength: 4 }).update("a"); out("shake copy", h.copy({ outputLength: 8 }).digest("hex"), h.digest("hex")); }
+t("not xof", () => c.createHash("sha256", { outputLength: 5 }));
+t("xof same size", () => c.createHash("sha256", { outputLength: 32 }).update("a").digest("hex"));
+t("update bad enc", () => c.createHash("sha1").update("ab", "nope").digest("hex"));
+t("update arraybuffer", () => c.createHash("sha1").update(new ArrayBuffer(2)));
+t("cipher arraybuffer", () => c.createCipheriv("aes-128-ctr", Buffer.alloc(16), Buffer.alloc(16)).update(new ArrayBuffer(3)));
+t("hmac blake", () => c.createHmac("blake2b512", "k").update("d").digest("hex").slice(0, 32));
 t("hash unknown", () => c.createHash("foo"));
 t("hash twice", () => { const h = c.createHash("sha256"); h.digest(); h.digest(); });
 t("update after", () => { const h = c.createHash("sha256"); h.digest(); h.update("x"); });
