@@ -732,8 +732,9 @@
     }
     const later = (fn) => Promise.resolve().then(fn);
     // settles an async native's promise into a Node callback
-    const callback = (p, cb, map = (v) => v) =>
-      p.then((v) => cb(null, map(v)), (e) => cb(e));
+    const callback = (p, cb, map = (v) => v) => {
+      p.then((v) => cb(null, map(v)), (e) => cb(nodeErrorOf(e)));
+    };
 
     // ---------------------------------------------------------- Hash, Hmac
     const kH = Symbol("handle"), kDone = Symbol("finalized");
@@ -1084,16 +1085,19 @@
       const type = native.keyInfo(h).type;
       return new keyClasses[type](type, { [INTERNAL]: true, h });
     }
+    // a Web Crypto error of a native as Node's
+    function nodeErrorOf(e) {
+      if (!(e instanceof g.DOMException)) return e;
+      const code = e.name === "NotSupportedError" ? "ERR_CRYPTO_UNSUPPORTED_OPERATION" : e.name === "InvalidAccessError" ? "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE" :
+        e.name === "OperationError" ? "ERR_CRYPTO_OPERATION_FAILED" : "ERR_CRYPTO_INVALID_KEY";
+      return nodeError(e.name === "InvalidAccessError" ? TypeError : Error, code, e.message);
+    }
     // a native key call whose Web Crypto errors become Node's
     function nodeKeyCall(f) {
       try {
         return f();
       } catch (e) {
-        if (e instanceof g.DOMException) {
-          const code = e.name === "NotSupportedError" ? "ERR_CRYPTO_UNSUPPORTED_OPERATION" : e.name === "InvalidAccessError" ? "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE" : "ERR_CRYPTO_INVALID_KEY";
-          throw nodeError(e.name === "InvalidAccessError" ? TypeError : Error, code, e.message);
-        }
-        throw e;
+        throw nodeErrorOf(e);
       }
     }
     function createSecretKey(key, encoding) {
@@ -1196,7 +1200,7 @@
           return cb(e);
         }
         cb(null, r[0], r[1]);
-      }, (e) => cb(e));
+      }, (e) => cb(nodeErrorOf(e)));
     }
     function secretKeyArgs(type, options) {
       checkString(type, "type");
