@@ -33,7 +33,9 @@
 // and node:crypto's callback forms (pbkdf2, scrypt, hkdf, generateKeyPair,
 // sign/verify with a callback) run on their own goroutine through
 // bindings.Env.Async: their inputs are copied on the loop, plain Go data
-// comes back, and the promise belongs to the calling task. Cancelling the
+// comes back, and the promise belongs to the calling task (digests, HMAC,
+// AES and HKDF of at most 16 KiB are computed on the loop instead, where a
+// goroutine hop would cost more than the work). Cancelling the
 // task rejects it at once with CancelledError; a digest stops at its next
 // megabyte. Go's pbkdf2, scrypt and RSA key generation take no context:
 // they run on a goroutine of their own that nothing waits for once the
