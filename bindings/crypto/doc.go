@@ -1,9 +1,11 @@
 // Package crypto gives scripts the Web Crypto API (the globals crypto,
 // Crypto, CryptoKey and SubtleCrypto) and the module "crypto" (also
 // "node:crypto"), Node's API, both built on Go's crypto/* packages
-// (golang.org/x/crypto for scrypt and ChaCha20-Poly1305); no cipher is
-// written here. AES key wrap (RFC 3394), CTR's counter wrap-around within
-// its length bits and PKCS #7 padding are modes over crypto/aes's block.
+// (golang.org/x/crypto for scrypt, ChaCha20-Poly1305, BLAKE2 and
+// RIPEMD-160); no cipher is written here. AES key wrap (RFC 3394), CTR's
+// counter wrap-around within its length bits, PKCS #7 padding and GCM's
+// truncated tags are modes and compositions over crypto/aes and
+// crypto/cipher.
 //
 // The split: crypto.js (embedded, compiled once per process, run once per
 // runtime on first use) does the specs' argument handling: Web Crypto's
