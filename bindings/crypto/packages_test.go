@@ -12,9 +12,10 @@ import (
 	"github.com/arun-js/arun/runtime/runtimetest"
 )
 
-// TestPackages installs uuid and jose (a JWT/JWE library on Web Crypto)
-// from npm into a temporary directory and runs them; skipped without npm
-// or the network, and in -short mode.
+// TestPackages installs uuid, jose (a JWT/JWE library on Web Crypto),
+// bcryptjs and tweetnacl (pure JS, on randomBytes/getRandomValues) from npm
+// into a temporary directory and runs them; skipped without npm or the
+// network, and in -short mode.
 func TestPackages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: no npm install")
@@ -26,7 +27,7 @@ func TestPackages(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, npm, "install", "--no-audit", "--no-fund", "uuid@11", "jose@6")
+	cmd := exec.CommandContext(ctx, npm, "install", "--no-audit", "--no-fund", "uuid@11", "jose@6", "bcryptjs@2", "tweetnacl@1")
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Skipf("npm install failed (no network?): %v\n%s", err, out)
@@ -47,6 +48,13 @@ for (const alg of ["ES256", "RS256", "PS384", "EdDSA"]) {
 const { publicKey, privateKey } = await jose.generateKeyPair("ECDH-ES+A256KW");
 const jwe = await new jose.CompactEncrypt(new TextEncoder().encode("sealed")).setProtectedHeader({ alg: "ECDH-ES+A256KW", enc: "A128CBC-HS256" }).encrypt(publicKey);
 console.log(new TextDecoder().decode((await jose.compactDecrypt(jwe, privateKey)).plaintext));
+const bcrypt = require("bcryptjs");
+const h = bcrypt.hashSync("pw", 4);
+console.log(bcrypt.compareSync("pw", h), bcrypt.compareSync("px", h));
+const nacl = require("tweetnacl");
+const kp = nacl.box.keyPair(), kp2 = nacl.box.keyPair(), nonce = nacl.randomBytes(24);
+const box = nacl.box(new TextEncoder().encode("boxed"), nonce, kp2.publicKey, kp.secretKey);
+console.log(new TextDecoder().decode(nacl.box.open(box, nonce, kp.publicKey, kp2.secretKey)));
 `
 	if err := os.WriteFile(filepath.Join(dir, "main.mjs"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -58,7 +66,7 @@ console.log(new TextDecoder().decode((await jose.compactDecrypt(jwe, privateKey)
 	}
 	want := "true 4 9342d47a-1bab-5709-9869-c840b2eac501\n" +
 		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4IiwiaWF0IjoxNzAwMDAwMDAwfQ.rG5DFgOIofQVlmhjf7oQRGB0ZGLdsHZkR9uir8mBzEo\n" +
-		"ES256\nRS256\nPS384\nEdDSA\nsealed\n"
+		"ES256\nRS256\nPS384\nEdDSA\nsealed\ntrue false\nboxed\n"
 	if res.Stdout != want {
 		t.Errorf("got\n%s\nwant\n%s", res.Stdout, want)
 	}
