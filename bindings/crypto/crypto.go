@@ -133,6 +133,11 @@ func (st *state) natives() *goja.Object {
 	set("decrypt", st.decrypt)
 	set("deriveBits", st.deriveBits)
 	set("rsaCrypt", st.rsaCrypt)
+	// x509.go
+	set("certParse", st.certParse)
+	set("certInfo", st.certInfo)
+	set("certVerify", st.certVerify)
+	set("certIssued", st.certIssued)
 	return n
 }
 

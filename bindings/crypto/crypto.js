@@ -1418,6 +1418,98 @@
       }
     }
 
+    // ---------------------------------------------------------- X509Certificate
+    const kX = Symbol("x509"), kXI = Symbol("x509 info");
+    const canonicalIP = (ip) => {
+      if (!ip.includes(":")) return ip;
+      try {
+        return new g.URL(`http://[${ip}]/`).hostname.slice(1, -1);
+      } catch (e) {
+        return ip;
+      }
+    };
+    const badPkey = (k) => nodeError(TypeError, "ERR_INVALID_ARG_VALUE",
+      `The argument 'pkey' is invalid. Received ${k.constructor.name} [KeyObject] { [Symbol(kKeyType)]: '${k.type}' }`);
+    class X509Certificate {
+      constructor(buffer) {
+        if (typeof buffer !== "string" && !ArrayBuffer.isView(buffer)) {
+          throw invalidType("buffer", "of type string or an instance of Buffer, TypedArray, or DataView", buffer);
+        }
+        this[kX] = native.certParse(toBytes(buffer, "utf8", "buffer"));
+        this[kXI] = native.certInfo(this[kX]);
+      }
+      get subject() { return this[kXI].subject; }
+      get issuer() { return this[kXI].issuer; }
+      get subjectAltName() { return this[kXI].subjectAltName; }
+      get infoAccess() { return this[kXI].infoAccess; }
+      get validFrom() { return this[kXI].validFrom; }
+      get validTo() { return this[kXI].validTo; }
+      get validFromDate() { return new Date(this[kXI].validFrom); }
+      get validToDate() { return new Date(this[kXI].validTo); }
+      get fingerprint() { return this[kXI].fingerprint; }
+      get fingerprint256() { return this[kXI].fingerprint256; }
+      get fingerprint512() { return this[kXI].fingerprint512; }
+      get serialNumber() { return this[kXI].serialNumber; }
+      get ca() { return this[kXI].ca; }
+      get keyUsage() { const k = this[kXI].keyUsage; return k === undefined ? undefined : k.slice(); }
+      get raw() { return B().from(this[kXI].raw.slice(0)); }
+      get publicKey() {
+        const h = this[kXI].publicKey;
+        if (h === undefined) throw nodeError(Error, "ERR_CRYPTO_UNSUPPORTED_OPERATION", "Unsupported public key type");
+        return keyObject(h);
+      }
+      get issuerCertificate() { return undefined; }
+      toString() { return this[kXI].pem; }
+      toJSON() { return this[kXI].pem; }
+      checkHost(name, options) {
+        checkString(name, "name");
+        const o = options || {};
+        const info = this[kXI];
+        let names = info.dnsNames.slice();
+        if (o.subject === "always" || (o.subject !== "never" && names.length === 0)) {
+          if (info.commonName) names.push(info.commonName);
+        }
+        const host = name.toLowerCase();
+        for (const n of names) {
+          const l = n.toLowerCase();
+          if (l === host) return n;
+          if (o.wildcards !== false && l.startsWith("*.")) {
+            const rest = host.slice(host.indexOf(".") + 1);
+            if (host.indexOf(".") > 0 && rest === l.slice(2)) return n;
+          }
+        }
+        return undefined;
+      }
+      checkEmail(email, options) {
+        checkString(email, "email");
+        const o = options || {};
+        const info = this[kXI];
+        let emails = info.emailAddresses.slice();
+        if (o.subject === "always" || (o.subject !== "never" && emails.length === 0)) emails = emails.concat(info.subjectEmails);
+        return emails.find((e) => e === email);
+      }
+      checkIP(ip) {
+        checkString(ip, "ip");
+        const want = canonicalIP(ip.toLowerCase());
+        return this[kXI].ipAddresses.some((a) => canonicalIP(a) === want) ? ip : undefined;
+      }
+      checkIssued(otherCert) {
+        if (!(otherCert instanceof X509Certificate)) throw invalidType("otherCert", "an instance of X509Certificate", otherCert);
+        return native.certIssued(this[kX], otherCert[kX]);
+      }
+      checkPrivateKey(pkey) {
+        if (!(pkey instanceof KeyObject)) throw invalidType("pkey", "an instance of KeyObject", pkey);
+        if (pkey.type !== "private") throw badPkey(pkey);
+        const pub = this[kXI].publicKey;
+        return pub !== undefined && native.keyEquals(native.publicOf(pkey[kKey]), pub);
+      }
+      verify(pkey) {
+        if (!(pkey instanceof KeyObject)) throw invalidType("pkey", "an instance of KeyObject", pkey);
+        if (pkey.type !== "public") throw badPkey(pkey);
+        return native.certVerify(this[kX], pkey[kKey]);
+      }
+    }
+
     function hash(algorithm, data, outputEncoding = "hex") {
       checkString(algorithm, "algorithm");
       if (typeof data !== "string" && !isBufferSource(data)) throw invalidType("data", "of type string or an instance of Buffer, TypedArray, or DataView", data);
@@ -1450,6 +1542,7 @@
       publicEncrypt: rsaCrypt(true, true), privateDecrypt: rsaCrypt(false, false),
       diffieHellman,
       createECDH: (curve) => new ECDH(curve), ECDH,
+      X509Certificate,
       constants,
       webcrypto: crypto, subtle,
       CryptoKey,

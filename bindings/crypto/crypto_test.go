@@ -48,7 +48,8 @@ func TestAgainstNode(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := strings.TrimRight(string(golden), "\n")
-			res := runtimetest.Run(t, filepath.Base(f), string(src), runtime.Options{})
+			abs, _ := filepath.Abs(f)
+			res := runtimetest.Run(t, abs, string(src), runtime.Options{Dir: filepath.Dir(abs)})
 			if res.Err != nil {
 				t.Fatalf("arun: %v\n%s", res.Err, res.Stderr)
 			}
