@@ -71,8 +71,12 @@ await probe("dh", (v) => c.diffieHellman(v));
 await probe("dh2", (v) => c.diffieHellman({ privateKey, publicKey: v }));
 await probe("KeyObject.from", (v) => c.KeyObject.from(v));
 await probe("new KeyObject", (v, w) => new c.KeyObject(v, w));
+await probe("X509Certificate", (v) => new c.X509Certificate(v));
+await probe("X509Certificate bytes", (v) => new c.X509Certificate(v instanceof Uint8Array ? v : Buffer.from(String(v))));
+await probe("createECDH", (v, w) => c.createECDH("prime256v1").setPrivateKey(v, w));
+await probe("ECDH compute", (v, w) => { const e = c.createECDH("prime256v1"); e.generateKeys(); e.computeSecret(v, w); });
 console.log(n, "probes,", panics.length, "internal errors");
 for (const p of [...new Set(panics)]) console.log(" ", p);
 
 // Output:
-// 4446 probes, 0 internal errors
+// 4674 probes, 0 internal errors
