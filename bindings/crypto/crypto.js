@@ -1071,10 +1071,16 @@
         if (format !== "pem" && format !== "der") {
           throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.format' must be one of: 'pem', 'der', 'jwk'. Received ${inspect(format)}`);
         }
-        if (options.cipher !== undefined || options.passphrase !== undefined) {
-          throw nodeError(Error, "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", "Encrypted private keys are not supported by arun");
+        const enc = {};
+        if (options.cipher !== undefined) {
+          if (pub) throw nodeError(TypeError, "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS", "The selected key encoding spki does not support encryption.");
+          enc.cipher = checkString(options.cipher, "options.cipher", true);
+          if (options.passphrase === undefined || options.passphrase === null) {
+            throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'options.passphrase' is invalid. Received ${inspect(options.passphrase)}`);
+          }
+          enc.passphrase = toBytes(options.passphrase, undefined, "options.passphrase");
         }
-        const r = nodeKeyCall(() => native.exportKey(this[kKey], format === "pem" ? "pem-" + type : type));
+        const r = nodeKeyCall(() => native.exportKey(this[kKey], format === "pem" ? "pem-" + type : type, enc));
         return format === "pem" ? r : B().from(r);
       }
     }
@@ -1108,15 +1114,14 @@
     function parseKey(key, want) {
       if (key instanceof KeyObject) return key;
       if (keySlots.has(key)) return keyObject(keySlots.get(key).handle);
-      let format = "pem", type, data = key, enc;
+      let format = "pem", type, data = key, enc, passphrase;
       if (key !== null && typeof key === "object" && !isBufferSource(key)) {
         if (key.key instanceof KeyObject) return key.key;
         if (keySlots.has(key.key)) return keyObject(keySlots.get(key.key).handle);
         ({ format = "pem", type, encoding: enc } = key);
         data = key.key;
-        if (key.passphrase !== undefined && format === "pem" && typeof data === "string" && !data.includes("ENCRYPTED")) {
-          // a passphrase for an unencrypted key is ignored, as in Node
-        }
+        // a passphrase for an unencrypted key is ignored, as in Node
+        if (key.passphrase !== undefined && key.passphrase !== null) passphrase = toBytes(key.passphrase, undefined, "key.passphrase");
       }
       if (format === "jwk") {
         if (data === null || typeof data !== "object") throw invalidType("key.key", "of type object", data, true);
@@ -1130,8 +1135,9 @@
       if (f === null) throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE", `The property 'key.format' must be one of: 'pem', 'der', 'jwk'. Received ${inspect(format)}`);
       let h;
       try {
-        h = native.importKey(f, bytes, {});
+        h = native.importKey(f, bytes, passphrase === undefined ? {} : { passphrase });
       } catch (e) {
+        if (e && typeof e.code === "string") throw e; // a missing passphrase, a bad decrypt
         if (e instanceof g.DOMException && e.name === "NotSupportedError") throw nodeError(Error, "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", e.message);
         throw nodeError(Error, "ERR_OSSL_UNSUPPORTED", "error:1E08010C:DECODER routines::unsupported");
       }

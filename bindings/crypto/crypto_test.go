@@ -25,6 +25,7 @@ var nodeDifferences = map[string]string{
 	"export not extractable": "node 20 names the error InvalidAccessException",
 	"export kdf":             "node 20: InvalidAccessException; the spec: HKDF keys do not support export (NotSupportedError)",
 	"export spki secret":     "node 20: InvalidAccessError; the spec: HMAC exports raw and jwk only, otherwise NotSupportedError",
+	"no passphrase":          "node 20 reports OpenSSL's 'interrupted or cancelled' (it tried to prompt for one); arun the code Node documents, ERR_MISSING_PASSPHRASE",
 }
 
 // TestAgainstNode runs testdata/node/*.mjs (scripts valid in node and arun)
@@ -100,4 +101,46 @@ func lineDiff(got, want string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestEncryptedKeysReadByNode checks that node reads the encrypted private
+// keys arun writes (PBES2 PKCS #8 as PEM and DER, RFC 1423 PEM); skipped
+// without node on PATH. (testdata/node/encrypted_keys.mjs checks the other
+// direction.)
+func TestEncryptedKeysReadByNode(t *testing.T) {
+	nodePath, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not on PATH")
+	}
+	runtimetest.VerifyNoLeaks(t)
+	src := `const c = require("crypto");
+const rsa = c.generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey;
+const ec = c.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
+console.log(JSON.stringify({
+  p8: rsa.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: "pw" }),
+  p8der: ec.export({ type: "pkcs8", format: "der", cipher: "aes-128-cbc", passphrase: "pw" }).toString("base64"),
+  p1: rsa.export({ type: "pkcs1", format: "pem", cipher: "aes-192-cbc", passphrase: "pw" }),
+  sec1: ec.export({ type: "sec1", format: "pem", cipher: "des-ede3-cbc", passphrase: "pw" }),
+  n: rsa.export({ format: "jwk" }).n, d: ec.export({ format: "jwk" }).d }));`
+	res := runtimetest.Run(t, "export.js", src, runtime.Options{})
+	if res.Err != nil {
+		t.Fatalf("arun: %v\n%s", res.Err, res.Stderr)
+	}
+	check := `const c = require("crypto");
+const k = JSON.parse(require("fs").readFileSync(0, "utf8"));
+console.log([
+  c.createPrivateKey({ key: k.p8, passphrase: "pw" }).export({ format: "jwk" }).n === k.n,
+  c.createPrivateKey({ key: Buffer.from(k.p8der, "base64"), format: "der", type: "pkcs8", passphrase: "pw" }).export({ format: "jwk" }).d === k.d,
+  c.createPrivateKey({ key: k.p1, passphrase: "pw" }).export({ format: "jwk" }).n === k.n,
+  c.createPrivateKey({ key: k.sec1, passphrase: "pw" }).export({ format: "jwk" }).d === k.d,
+].join(" "));`
+	cmd := exec.Command(nodePath, "-e", check)
+	cmd.Stdin = strings.NewReader(res.Stdout)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	if got := strings.TrimSpace(string(out)); got != "true true true true" {
+		t.Errorf("node read arun's keys: %s", got)
+	}
 }

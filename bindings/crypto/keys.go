@@ -18,6 +18,7 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -204,12 +205,16 @@ func (st *state) importKey(c goja.FunctionCall) goja.Value {
 	format := c.Argument(0).String()
 	opts := c.Argument(2).ToObject(st.vm)
 	kind, crv := str(opts.Get("kind")), str(opts.Get("namedCurve"))
+	var pass []byte
+	if p := opts.Get("passphrase"); p != nil && !goja.IsUndefined(p) && !goja.IsNull(p) {
+		pass = st.bytesCopy(p)
+	}
 	var k *key
 	var err error
 	if format == "jwk" {
 		k, err = importJWK(c.Argument(1).ToObject(st.vm), kind)
 	} else {
-		k, err = importBytes(format, st.bytesArg(c.Argument(1)), kind, crv)
+		k, err = importBytes(format, st.bytesArg(c.Argument(1)), kind, crv, pass)
 	}
 	if err != nil {
 		st.throw(err)
@@ -243,7 +248,9 @@ func ecCurve(k *key) elliptic.Curve {
 	return nil
 }
 
-func importBytes(format string, data []byte, kind, crv string) (*key, error) {
+// importBytes imports data in format; pass is the passphrase of an
+// encrypted private key (nil for none).
+func importBytes(format string, data []byte, kind, crv string, pass []byte) (*key, error) {
 	data = append([]byte{}, data...)
 	switch format {
 	case "raw-secret":
@@ -299,6 +306,14 @@ func importBytes(format string, data []byte, kind, crv string) (*key, error) {
 		return publicKey(p)
 	case "pkcs8":
 		p, err := x509.ParsePKCS8PrivateKey(data)
+		if err != nil && pass != nil {
+			// an EncryptedPrivateKeyInfo (node:crypto's DER with a passphrase)
+			plain, derr := decryptPKCS8(data, pass)
+			if derr != nil {
+				return nil, derr
+			}
+			return importBytes("pkcs8", plain, kind, crv, nil)
+		}
 		if err != nil {
 			return nil, dataErr("invalid PKCS #8 private key: %v", trimX509(err))
 		}
@@ -319,11 +334,11 @@ func importBytes(format string, data []byte, kind, crv string) (*key, error) {
 		}
 		return &key{typ: "private", priv: p}, nil
 	case "pem":
-		return importPEM(data)
+		return importPEM(data, pass)
 	case "der":
 		// Node's format: "der" with an unknown type; try each in turn
 		for _, f := range []string{"spki", "pkcs8", "pkcs1", "sec1"} {
-			if k, err := importBytes(f, data, "", ""); err == nil {
+			if k, err := importBytes(f, data, "", "", nil); err == nil {
 				return k, nil
 			}
 		}
@@ -334,31 +349,47 @@ func importBytes(format string, data []byte, kind, crv string) (*key, error) {
 
 func trimX509(err error) string { return strings.TrimPrefix(err.Error(), "x509: ") }
 
-func importPEM(data []byte) (*key, error) {
+func importPEM(data []byte, pass []byte) (*key, error) {
 	b, _ := pem.Decode(data)
 	if b == nil {
 		return nil, dataErr("no PEM block found")
 	}
+	der := b.Bytes
 	if _, ok := b.Headers["DEK-Info"]; ok {
-		return nil, opErrorf("NotSupportedError", "encrypted PEM keys are not supported")
+		// RFC 1423 ("Proc-Type: 4,ENCRYPTED"): OpenSSL's traditional format
+		if pass == nil {
+			return nil, errMissingPassphrase
+		}
+		var err error
+		//lint:ignore SA1019 the only reader of this format in Go; node:crypto must read it
+		if der, err = x509.DecryptPEMBlock(b, pass); err != nil { //nolint:staticcheck
+			return nil, errKeyBadDecrypt
+		}
 	}
 	switch b.Type {
 	case "PUBLIC KEY":
-		return importBytes("spki", b.Bytes, "", "")
+		return importBytes("spki", der, "", "", nil)
 	case "PRIVATE KEY":
-		return importBytes("pkcs8", b.Bytes, "", "")
+		return importBytes("pkcs8", der, "", "", nil)
+	case "ENCRYPTED PRIVATE KEY":
+		if pass == nil {
+			return nil, errMissingPassphrase
+		}
+		plain, err := decryptPKCS8(der, pass)
+		if err != nil {
+			return nil, err
+		}
+		return importBytes("pkcs8", plain, "", "", nil)
 	case "RSA PRIVATE KEY", "RSA PUBLIC KEY":
-		return importBytes("pkcs1", b.Bytes, "", "")
+		return importBytes("pkcs1", der, "", "", nil)
 	case "EC PRIVATE KEY":
-		return importBytes("sec1", b.Bytes, "", "")
+		return importBytes("sec1", der, "", "", nil)
 	case "CERTIFICATE":
 		cert, err := x509.ParseCertificate(b.Bytes)
 		if err != nil {
 			return nil, dataErr("invalid certificate: %v", trimX509(err))
 		}
 		return publicKey(cert.PublicKey)
-	case "ENCRYPTED PRIVATE KEY":
-		return nil, opErrorf("NotSupportedError", "encrypted PEM keys are not supported")
 	}
 	return nil, dataErr("unsupported PEM block %q", b.Type)
 }
@@ -390,6 +421,14 @@ func privateKey(p any) (*key, error) {
 }
 
 var b64 = base64.RawURLEncoding
+
+// pemCiphers are the RFC 1423 ciphers of node:crypto's cipher option for
+// pkcs1 and sec1 PEM.
+var pemCiphers = map[string]x509.PEMCipher{
+	"aes-128-cbc": x509.PEMCipherAES128, "aes-192-cbc": x509.PEMCipherAES192, "aes-256-cbc": x509.PEMCipherAES256,
+	"aes128": x509.PEMCipherAES128, "aes192": x509.PEMCipherAES192, "aes256": x509.PEMCipherAES256,
+	"des-ede3-cbc": x509.PEMCipher3DES, "des3": x509.PEMCipher3DES,
+}
 
 // jwkBytes decodes member name of a JWK (base64url, without padding).
 func jwkBytes(o *goja.Object, name string, required bool) ([]byte, error) {
@@ -564,12 +603,22 @@ func rawPublic(k *key) []byte {
 	return nil
 }
 
-// exportKey(handle, format): "raw", "spki", "pkcs8", "pkcs1", "sec1" give an
-// ArrayBuffer; "jwk" a JWK object (kty and key members only); "pem-" and a
-// type give a PEM string.
+// exportKey(handle, format, {cipher, passphrase}): "raw", "spki", "pkcs8",
+// "pkcs1", "sec1" give an ArrayBuffer; "jwk" a JWK object (kty and key
+// members only); "pem-" and a type give a PEM string. With a cipher, a
+// private key is encrypted: PKCS #8 as PBES2 (PEM or DER), PKCS #1 and
+// SEC 1 as RFC 1423 PEM.
 func (st *state) exportKey(c goja.FunctionCall) goja.Value {
 	k := st.keyArg(c.Argument(0))
 	format := c.Argument(1).String()
+	var cipherName string
+	var pass []byte
+	if o, ok := c.Argument(2).(*goja.Object); ok {
+		cipherName = str(o.Get("cipher"))
+		if p := o.Get("passphrase"); p != nil && !goja.IsUndefined(p) && !goja.IsNull(p) {
+			pass = st.bytesCopy(p)
+		}
+	}
 	if format == "jwk" {
 		m, err := exportJWK(k)
 		if err != nil {
@@ -598,10 +647,34 @@ func (st *state) exportKey(c goja.FunctionCall) goja.Value {
 	if err != nil {
 		st.throw(err)
 	}
-	if isPEM {
-		return st.vm.ToValue(string(pem.EncodeToMemory(&pem.Block{Type: label, Bytes: der})))
+	block := &pem.Block{Type: label, Bytes: der}
+	if cipherName != "" {
+		if pass == nil {
+			st.throw(&bindings.Error{Name: "TypeError", Code: "ERR_MISSING_PASSPHRASE", Message: "Passphrase required for encrypted key"})
+		}
+		switch {
+		case format == "pkcs8":
+			if der, err = encryptPKCS8(der, pass, cipherName); err != nil {
+				st.throw(err)
+			}
+			block = &pem.Block{Type: "ENCRYPTED PRIVATE KEY", Bytes: der}
+		case isPEM:
+			alg, ok := pemCiphers[strings.ToLower(cipherName)]
+			if !ok {
+				st.throw(cryptoErr("ERR_CRYPTO_UNKNOWN_CIPHER", "Unknown cipher"))
+			}
+			//lint:ignore SA1019 node:crypto writes this format for pkcs1 and sec1
+			if block, err = x509.EncryptPEMBlock(rand.Reader, label, der, pass, alg); err != nil { //nolint:staticcheck
+				st.throw(err)
+			}
+		default:
+			st.throw(&bindings.Error{Name: "TypeError", Code: "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS", Message: "The selected key encoding " + format + " does not support encryption."})
+		}
 	}
-	return st.buffer(der)
+	if isPEM {
+		return st.vm.ToValue(string(pem.EncodeToMemory(block)))
+	}
+	return st.buffer(block.Bytes)
 }
 
 func exportBytes(k *key, format string) (der []byte, pemLabel string, err error) {
