@@ -75,8 +75,13 @@ await probe("X509Certificate", (v) => new c.X509Certificate(v));
 await probe("X509Certificate bytes", (v) => new c.X509Certificate(v instanceof Uint8Array ? v : Buffer.from(String(v))));
 await probe("createECDH", (v, w) => c.createECDH("prime256v1").setPrivateKey(v, w));
 await probe("ECDH compute", (v, w) => { const e = c.createECDH("prime256v1"); e.generateKeys(); e.computeSecret(v, w); });
+const encPem = privateKey.export({ type: "pkcs8", format: "pem", cipher: "aes-128-cbc", passphrase: "p" });
+await probe("passphrase", (v) => c.createPrivateKey({ key: encPem, passphrase: v }));
+await probe("export cipher", (v, w) => privateKey.export({ type: "pkcs8", format: "pem", cipher: v, passphrase: w }));
+await probe("export sec1 cipher", (v) => privateKey.export({ type: "sec1", format: "pem", cipher: v, passphrase: "x" }));
+await probe("encrypted der", (v) => c.createPrivateKey({ key: v, format: "der", type: "pkcs8", passphrase: "x" }));
 console.log(n, "probes,", panics.length, "internal errors");
 for (const p of [...new Set(panics)]) console.log(" ", p);
 
 // Output:
-// 4674 probes, 0 internal errors
+// 4902 probes, 0 internal errors
