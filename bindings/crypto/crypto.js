@@ -187,6 +187,13 @@
     Object.defineProperty(CryptoKey.prototype, n, d);
   }
   tag(CryptoKey, "CryptoKey");
+  // console.log shows a key's attributes, as Node's inspect does
+  const KeyView = { CryptoKey: class CryptoKey {} }.CryptoKey;
+  def(CryptoKey.prototype, Symbol.for("nodejs.util.inspect.custom"), function () {
+    const s = keySlots.get(this);
+    if (!s) return this;
+    return Object.assign(new KeyView(), { type: s.type, extractable: s.extractable, algorithm: s.algorithm, usages: s.usages });
+  });
   function slots(k) {
     const s = keySlots.get(k);
     if (!s) throw new TypeError("Illegal invocation: not a CryptoKey");
@@ -1012,7 +1019,7 @@
     };
 
     // ---------------------------------------------------------- KeyObject
-    const kKey = Symbol("key"), kType = Symbol("type");
+    const kKey = Symbol("kKeyHandle"), kType = Symbol("kKeyType");
     const NODE_CURVES = { "P-256": "prime256v1", "P-384": "secp384r1", "P-521": "secp521r1" };
     class KeyObject {
       constructor(type, handle) {
@@ -1021,7 +1028,7 @@
           throw invalidType("handle", "of type object", handle);
         }
         this[kType] = type;
-        this[kKey] = handle.h;
+        Object.defineProperty(this, kKey, { value: handle.h }); // hidden from console.log, as in Node
       }
       get type() {
         return this[kType];
