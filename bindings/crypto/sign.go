@@ -59,7 +59,7 @@ func (st *state) params(v goja.Value) *params {
 		}
 	}
 	for name, dst := range map[string]*int{"length": &p.length, "tagLength": &p.tagLength,
-		"saltLength": &p.saltLength, "iterations": &p.iterations, "padding": &p.padding} {
+		"saltLength": &p.saltLength, "iterations": &p.iterations} {
 		if x, ok := has(name); ok {
 			*dst = int(x.ToInteger())
 			if name == "saltLength" {
@@ -334,7 +334,7 @@ func doCrypt(p *params, k *key, data []byte, enc bool) ([]byte, error) {
 	return nil, opErrorf("NotSupportedError", "unsupported algorithm %q", p.name)
 }
 
-// rsaCrypt(key, data, padding, hash, encrypt): node:crypto's
+// rsaCrypt(key, data, padding, hash, encrypt, label): node:crypto's
 // publicEncrypt/privateDecrypt (padding 4 is OAEP, 1 PKCS #1 v1.5).
 func (st *state) rsaCrypt(c goja.FunctionCall) goja.Value {
 	k, data := st.keyArg(c.Argument(0)), st.bytesArg(c.Argument(1))
