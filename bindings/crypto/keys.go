@@ -777,12 +777,19 @@ func exportJWK(k *key) (map[string]string, error) {
 			if len(q.Primes) != 2 {
 				return nil, opErrorf("NotSupportedError", "multi-prime RSA keys cannot be exported as JWK")
 			}
-			if q.Precomputed.Dp == nil {
-				q.Precompute()
+			// computed here: the key is shared with work on other goroutines
+			// and must not be changed (Precompute)
+			pp, qq := q.Primes[0], q.Primes[1]
+			one := big.NewInt(1)
+			dp := new(big.Int).Mod(q.D, new(big.Int).Sub(pp, one))
+			dq := new(big.Int).Mod(q.D, new(big.Int).Sub(qq, one))
+			qi := new(big.Int).ModInverse(qq, pp)
+			if qi == nil {
+				return nil, opErrorf("OperationError", "invalid RSA key")
 			}
 			m["d"] = enc(q.D.Bytes())
-			m["p"], m["q"] = enc(q.Primes[0].Bytes()), enc(q.Primes[1].Bytes())
-			m["dp"], m["dq"], m["qi"] = enc(q.Precomputed.Dp.Bytes()), enc(q.Precomputed.Dq.Bytes()), enc(q.Precomputed.Qinv.Bytes())
+			m["p"], m["q"] = enc(pp.Bytes()), enc(qq.Bytes())
+			m["dp"], m["dq"], m["qi"] = enc(dp.Bytes()), enc(dq.Bytes()), enc(qi.Bytes())
 		}
 	default:
 		return nil, fmt.Errorf("crypto: cannot export %T as JWK", p)

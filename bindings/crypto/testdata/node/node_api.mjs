@@ -124,6 +124,7 @@ out("spki", c.createPublicKey(rsa).export({ type: "spki", format: "pem" }).split
 out("pkcs1", c.createPublicKey(rsa).export({ type: "pkcs1", format: "der" }).length, rsa.export({ type: "pkcs8", format: "pem" }) === RSA);
 out("jwk", JSON.stringify(c.createPublicKey(ed).export({ format: "jwk" })), Object.keys(rsa.export({ format: "jwk" })).join());
 out("ec jwk", JSON.stringify(ec.export({ format: "jwk" })));
+out("rsa jwk", c.createHash("sha256").update(JSON.stringify(rsa.export({ format: "jwk" }))).digest("hex"));
 const ecSig = c.createSign("sha256").update("hello").sign(ec);
 out("ec verify", c.createVerify("sha256").update("hello").verify(c.createPublicKey(ec), ecSig), c.verify("sha256", Buffer.from("hellO"), ec, ecSig),
   c.sign("sha256", Buffer.from("x"), { key: ec, dsaEncoding: "ieee-p1363" }).length);
