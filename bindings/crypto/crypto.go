@@ -133,6 +133,9 @@ func (st *state) natives() *goja.Object {
 	set("decrypt", st.decrypt)
 	set("deriveBits", st.deriveBits)
 	set("rsaCrypt", st.rsaCrypt)
+	// prime.go
+	set("checkPrime", st.checkPrime)
+	set("generatePrime", st.generatePrime)
 	// x509.go
 	set("certParse", st.certParse)
 	set("certInfo", st.certInfo)

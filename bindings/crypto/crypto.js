@@ -1523,6 +1523,58 @@
       }
     }
 
+    // ---------------------------------------------------------- primes
+    const bigBytes = (n) => {
+      let hex = n.toString(16);
+      if (hex.length % 2) hex = "0" + hex;
+      return new Uint8Array(hex.match(/../g).map((h) => parseInt(h, 16)));
+    };
+    const bytesBig = (ab) => {
+      const u = new Uint8Array(ab);
+      let n = 0n;
+      for (const b of u) n = (n << 8n) | BigInt(b);
+      return n;
+    };
+    function primeArgs(candidate, options) {
+      let bytes;
+      if (typeof candidate === "bigint") {
+        if (candidate < 0n) throw nodeError(RangeError, "ERR_OUT_OF_RANGE", `The value of "candidate" is out of range. It must be >= 0. Received ${candidate}n`);
+        bytes = bigBytes(candidate);
+      } else if (isBufferSource(candidate)) {
+        bytes = view(candidate);
+      } else {
+        throw invalidType("candidate", "of type bigint or an instance of ArrayBuffer, TypedArray, Buffer, or DataView", candidate);
+      }
+      const o = options || {};
+      const checks = o.checks === undefined ? 0 : checkInt(o.checks, "options.checks", 0, 2 ** 31 - 1);
+      return [bytes, checks];
+    }
+    const checkPrimeSync = (candidate, options) => native.checkPrime(...primeArgs(candidate, options), true);
+    function checkPrime(candidate, options, cb) {
+      if (typeof options === "function") [cb, options] = [options, undefined];
+      const args = primeArgs(candidate, options);
+      checkFn(cb);
+      // as Node, the error argument of a success is undefined here
+      native.checkPrime(...args, false).then((v) => cb(undefined, v), (e) => cb(nodeErrorOf(e)));
+    }
+    function genPrimeArgs(size, options) {
+      checkInt(size, "size", 1, 2 ** 31 - 1);
+      const o = options || {};
+      if (o.add !== undefined || o.rem !== undefined) throw nodeError(Error, "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", "generatePrime's add and rem options are not supported by arun");
+      return [size, !!o.safe, !!o.bigint];
+    }
+    function generatePrimeSync(size, options) {
+      const [bits, safe, big] = genPrimeArgs(size, options);
+      const ab = native.generatePrime(bits, safe, true);
+      return big ? bytesBig(ab) : ab;
+    }
+    function generatePrime(size, options, cb) {
+      if (typeof options === "function") [cb, options] = [options, undefined];
+      const [bits, safe, big] = genPrimeArgs(size, options);
+      checkFn(cb);
+      native.generatePrime(bits, safe, false).then((ab) => cb(undefined, big ? bytesBig(ab) : ab), (e) => cb(nodeErrorOf(e)));
+    }
+
     function hash(algorithm, data, outputEncoding = "hex") {
       checkString(algorithm, "algorithm");
       if (typeof data !== "string" && !isBufferSource(data)) throw invalidType("data", "of type string or an instance of Buffer, TypedArray, or DataView", data);
@@ -1556,6 +1608,7 @@
       diffieHellman,
       createECDH: (curve) => new ECDH(curve), ECDH,
       X509Certificate,
+      checkPrime, checkPrimeSync, generatePrime, generatePrimeSync,
       constants,
       webcrypto: crypto, subtle,
       CryptoKey,

@@ -19,7 +19,8 @@
 // bytes: hash.go (hashes, HMAC, digests), random.go, kdf.go (PBKDF2, HKDF,
 // scrypt), cipher.go (AES modes, Node's streaming ciphers), keys.go (key
 // generation, import and export: raw, JWK, SPKI, PKCS #8, PKCS #1, SEC 1,
-// PEM), pbes2.go (encrypted PKCS #8), x509.go (X509Certificate), sign.go
+// PEM), pbes2.go (encrypted PKCS #8), x509.go (X509Certificate), prime.go
+// (checkPrime, generatePrime), sign.go
 // (signatures, encryption, key agreement), encoding.go
 // (Node's string encodings: goja_nodejs's Buffer has only utf8, hex and
 // base64).
