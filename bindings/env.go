@@ -7,8 +7,9 @@
 // host I/O, the permissions and the shared services bindings need from each
 // other without importing each other: the current asyncio task (for
 // cancellation), Waiters (runtime-owned promises that a cancelled task
-// rejects), Async (blocking Go work turned into a promise) and JS error
-// construction.
+// rejects), Async (blocking Go work turned into a promise), child processes
+// (StartChild, shared by asyncio's subprocesses and child_process), host
+// functions run off the loop (ToThread) and JS error construction.
 //
 // # Goroutine rules
 //
@@ -76,8 +77,11 @@ type Env struct {
 	deadlock  []func() []string
 	shutdown  []func(reason goja.Value)
 	resources ResourceTracker
+	kids      children // the running child processes (child.go)
 
 	deadlockReport func(msg string, waiting []string)
+
+	cancelled, cancelledProto *goja.Object // CancelledError and its prototype
 }
 
 // NewEnv creates the environment for loop's runtime. The runtime calls this;

@@ -52,11 +52,15 @@ type PermissionError struct {
 	Target string
 }
 
-// Error names the permission, the target and the flag that grants it.
+// Error names the permission, the target and the flag that grants it
+// (--allow-read=TARGET for a path).
 func (e *PermissionError) Error() string {
 	flag := "--allow-" + string(e.Kind)
 	if e.Target == "" {
 		return fmt.Sprintf("permission denied: %s access; run with %s", e.Kind, flag)
+	}
+	if e.Kind != PermEnv {
+		flag += "=" + e.Target // the narrowest grant that allows it
 	}
 	return fmt.Sprintf("permission denied: %s access to %q; run with %s", e.Kind, e.Target, flag)
 }
@@ -174,4 +178,58 @@ func isErrorCtor(vm *goja.Runtime, name string) bool {
 // called by JS to throw.
 func (e *Env) Throw(err error) {
 	panic(e.ToJSError(err))
+}
+
+// cancelledErrorSource defines asyncio's CancelledError: an Error subclass
+// whose message is "" when none is given, as CPython's str(CancelledError()).
+const cancelledErrorSource = `(function () {
+  class CancelledError extends Error {
+    constructor(message) {
+      super(message === undefined || message === null ? "" : String(message));
+    }
+  }
+  Object.defineProperty(CancelledError.prototype, "name", { value: "CancelledError", writable: true, configurable: true });
+  return CancelledError;
+})()`
+
+// CancelledError is the class of the error a cancellation throws where a
+// task waits (asyncio.CancelledError), made once per runtime. Bindings and
+// hosts make instances with NewCancelledError and recognise them with
+// IsCancelled, never by name or message.
+func (e *Env) CancelledError() *goja.Object {
+	if e.cancelled == nil {
+		v, err := e.VM.RunString(cancelledErrorSource)
+		if err != nil {
+			panic(err) // the source is ours
+		}
+		e.cancelled = v.(*goja.Object)
+		e.cancelledProto = e.cancelled.Get("prototype").(*goja.Object)
+	}
+	return e.cancelled
+}
+
+// NewCancelledError makes a CancelledError with message msg.
+func (e *Env) NewCancelledError(msg string) *goja.Object {
+	ctor, _ := goja.AssertConstructor(e.CancelledError())
+	obj, err := ctor(nil, e.VM.ToValue(msg))
+	if err != nil {
+		return e.NewError("CancelledError", msg)
+	}
+	return obj
+}
+
+// IsCancelled reports whether v is a CancelledError (an instance of the
+// class or of a subclass).
+func (e *Env) IsCancelled(v goja.Value) bool {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return false
+	}
+	e.CancelledError()
+	for p := o.Prototype(); p != nil; p = p.Prototype() {
+		if p == e.cancelledProto {
+			return true
+		}
+	}
+	return false
 }

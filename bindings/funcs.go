@@ -5,9 +5,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/arun-js/arun/eventloop"
 	"github.com/dop251/goja"
@@ -16,7 +14,7 @@ import (
 // AsyncFunc is an asynchronous Go function exposed to scripts. It runs on
 // its own goroutine with the script's arguments exported to Go values (see
 // goja.Value.Export); its ctx is cancelled when the calling asyncio task is
-// cancelled or the run ends. The result is converted with goja's ToValue;
+// cancelled or the run ends. The result is converted with Env.ToValue;
 // an error rejects the promise (an *Error keeps its name and code).
 type AsyncFunc func(ctx context.Context, args []any) (any, error)
 
@@ -37,6 +35,13 @@ func (e *Env) AsyncValue(name string, fn AsyncFunc) goja.Value {
 				return Settle(func(*goja.Runtime) (goja.Value, error) {
 					return nil, e.withCallStack(err, frames)
 				}), nil
+			}
+			if v != nil {
+				if _, ok := v.(Settle); !ok && holds(v) {
+					// a result with host functions inside (a client
+					// object with methods): converted on the loop
+					return Settle(func(*goja.Runtime) (goja.Value, error) { return e.ToValue(name, v), nil }), nil
+				}
 			}
 			return v, nil
 		})
@@ -84,27 +89,40 @@ func (e *Env) SyncValue(fn SyncFunc) goja.Value {
 		if err != nil {
 			panic(e.ToJSError(err))
 		}
-		return e.VM.ToValue(v)
+		return e.ToValue("", v)
 	})
 }
 
 // ToValue converts a Go value for scripts: AsyncFunc and SyncFunc become JS
-// functions, anything else goes through goja's ToValue.
+// functions, also inside maps, slices, arrays and structs (see
+// hostvalue.go); anything else goes through goja's ToValue.
 func (e *Env) ToValue(name string, v any) goja.Value {
+	if v != nil {
+		if holds(v) {
+			if rv := reflect.ValueOf(v); !isHostFunc(rv.Type()) {
+				return (&hostConverter{e: e, done: map[ref]goja.Value{}}).convert(name, rv)
+			}
+		}
+	}
+	return e.plainValue(name, v)
+}
+
+// plainValue is ToValue for a value that holds no host function inside.
+func (e *Env) plainValue(name string, v any) goja.Value {
 	switch f := v.(type) {
 	case AsyncFunc:
 		return e.AsyncValue(name, f)
 	case func(context.Context, []any) (any, error):
 		return e.AsyncValue(name, f)
 	case SyncFunc:
-		return e.SyncValue(f)
+		return e.rememberHost(e.SyncValue(f), name, reflect.ValueOf(f))
 	case func([]any) (any, error):
-		return e.SyncValue(f)
+		return e.rememberHost(e.SyncValue(f), name, reflect.ValueOf(f))
 	}
 	jv := e.VM.ToValue(v)
 	if v != nil && reflect.TypeOf(v).Kind() == reflect.Func {
 		if fn, ok := goja.AssertFunction(jv); ok {
-			return e.VM.ToValue(e.recoverCalls(name, fn))
+			return e.rememberHost(e.VM.ToValue(e.recoverCalls(name, fn)), name, reflect.ValueOf(v))
 		}
 	}
 	return jv
@@ -192,57 +210,4 @@ func (c *Callables) Assert(v goja.Value) (goja.Callable, bool) {
 		c.next = (c.next + 1) % len(c.objs)
 	}
 	return fn, ok
-}
-
-// asyncSource matches the source text of an async function (async
-// function, method or arrow); asyncMethodNamedAsync is a method named
-// "async" (`async(a) { ... }`), which is not one.
-var (
-	asyncSource           = regexp.MustCompile(`^async\b`)
-	asyncMethodNamedAsync = regexp.MustCompile(`^async\s*\([^)]*\)\s*\{`)
-)
-
-// IsAsyncFunction reports whether fn is an async function: one of goja's,
-// or one the runtime compiled as a coroutine (see runtime's coro.go), which
-// is a plain function whose source text is still the async function's.
-func IsAsyncFunction(fn *goja.Object) bool {
-	if _, ok := goja.AssertFunction(fn); !ok {
-		return false
-	}
-	t := ImplType(fn)
-	if t == nil {
-		return false
-	}
-	switch t.String() {
-	case "*goja.asyncFuncObject", "*goja.asyncArrowFuncObject", "*goja.asyncMethodFuncObject":
-		return true
-	case "*goja.funcObject", "*goja.arrowFuncObject", "*goja.methodFuncObject":
-		src := fn.String()
-		return asyncSource.MatchString(src) && !asyncMethodNamedAsync.MatchString(src)
-	}
-	return false
-}
-
-var (
-	selfFieldOnce  sync.Once
-	selfFieldIndex = -1
-)
-
-// ImplType is the Go type of goja's implementation of o (*goja.funcObject,
-// *goja.asyncFuncObject, ...), or nil if it cannot be read: what tells
-// kinds of objects apart that no JS-visible property does.
-func ImplType(o *goja.Object) reflect.Type {
-	selfFieldOnce.Do(func() {
-		if f, ok := reflect.TypeOf(goja.Object{}).FieldByName("self"); ok && len(f.Index) == 1 {
-			selfFieldIndex = f.Index[0]
-		}
-	})
-	if selfFieldIndex < 0 || o == nil {
-		return nil
-	}
-	f := reflect.ValueOf(o).Elem().Field(selfFieldIndex)
-	if f.Kind() != reflect.Interface || f.IsNil() {
-		return nil
-	}
-	return f.Elem().Type()
 }

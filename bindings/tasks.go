@@ -17,124 +17,113 @@ type TaskRef struct {
 	// Data is the owner's (asyncio's) task object.
 	Data any
 
-	waiters       []*Waiter
+	waiters []*Waiter
+	root    Coro
+
+	// The cancel state machine (CPython's Task): cancelling counts the
+	// cancel() requests not yet uncancelled, cancelMsg is the last one's
+	// message; a cancellation that found no runtime await is pending
+	// (delivered by the next one, CPython's _must_cancel); delivered: one was
+	// delivered and the task has not run since.
+	cancelling    int
+	cancelMsg     goja.Value
 	pendingCancel goja.Value
 	cancelPending bool
-	root          Coro
+	delivered     bool
 }
 
-// Coro is the async context of one coroutine call: what goja's async
-// context tracker carries across the call's awaits. The runtime brackets
-// the first step of every async function of a script (its code up to the
-// first await) with CoroIn/CoroOut, so each call has its own Coro, whose
-// owner is the context that called it. A coroutine belongs to the task of
-// the nearest Coro up that chain that has one: its caller's task, until a
-// task adopts it (AdoptPromise: createTask(coro()) and the other Python
-// forms), from then on with every await it has started and every coroutine
-// it calls. Each task's own first step runs in the task's root Coro.
-type Coro struct {
-	owner *Coro
-	task  *TaskRef
-	// id is the call's number; end is the last number handed out before its
-	// first step ended: the calls it made meanwhile are id+1..end.
-	id, end int64
-	promise *goja.Object
+// RequestCancel counts a cancel() request and keeps msg for the
+// CancelledError it raises (deliver it with Cancel).
+func (t *TaskRef) RequestCancel(msg goja.Value) {
+	t.cancelling++
+	t.cancelMsg = msg
 }
 
-// taskState tracks the current context across awaits with goja's async
-// context tracker.
+// Cancelling is Python's Task.cancelling(): the cancel() requests not
+// undone by Uncancel.
+func (t *TaskRef) Cancelling() int { return t.cancelling }
+
+// Uncancel is Python's Task.uncancel(): one request fewer; at zero a
+// cancellation still pending is dropped. It returns the count left.
+func (t *TaskRef) Uncancel() int {
+	if t.cancelling > 0 {
+		t.cancelling--
+		if t.cancelling == 0 {
+			t.ClearPendingCancel()
+		}
+	}
+	return t.cancelling
+}
+
+// CancelMessage is the message of the last cancel() request (nil if none).
+func (t *TaskRef) CancelMessage() goja.Value { return t.cancelMsg }
+
+// MustCancel reports whether a cancellation waits for the task's next
+// runtime await.
+func (t *TaskRef) MustCancel() bool { return t.cancelPending }
+
+// Delivered reports whether a cancellation was delivered to an await of
+// the task since it last ran (SetDelivered); more cancel() calls add
+// nothing until then.
+func (t *TaskRef) Delivered() bool { return t.delivered }
+
+// SetDelivered records that a cancellation was delivered (true) or that
+// the task has run since (false).
+func (t *TaskRef) SetDelivered(d bool) { t.delivered = d }
+
+// taskState tracks the current async context across awaits with goja's
+// async context tracker (see coro.go).
 type taskState struct {
 	current *Coro
-	nextID  int64
-	// fresh are the coroutines whose first step ended in the current job:
-	// the only ones a task can still adopt. Cleared when a job begins.
-	fresh      []*Coro
-	freshIndex map[*goja.Object]int // promise -> index in fresh, for long lists
-	indexed    int                  // fresh[:indexed] are in freshIndex
+	coState
 	// orphans holds the waiters of coroutines that run in no task, until
 	// a task adopts them; nothing cancels it.
 	orphans TaskRef
 	jobs    uint64 // job boundaries seen (Resumed, Exited)
+	vm      *goja.Runtime
 	frames  []goja.StackFrame
 }
 
 func (s *taskState) init(e *Env) {
+	s.vm = e.VM
 	e.VM.SetAsyncContextTracker(tracker{s})
-	global := e.VM.GlobalObject()
-	_ = global.DefineDataProperty("__arun_in", e.VM.ToValue(s.coIn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-	_ = global.DefineDataProperty("__arun_out", e.VM.ToValue(s.coOut), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	s.installCoro(e)
 }
 
 type tracker struct{ s *taskState }
 
 func (t tracker) Grab() any {
-	if t.s.current == nil {
+	s := t.s
+	c := s.current
+	if sp := s.suspending; sp != nil {
+		// the first await of sp: its first step ends with this reaction
+		s.suspending = nil
+		if sp == c {
+			s.current = c.owner
+		}
+	}
+	if c == nil {
 		return nil
 	}
-	return t.s.current
+	return c
 }
 
 func (t tracker) Resumed(v any) {
-	t.s.jobs++
-	t.s.clearFresh()
+	t.s.jobBoundary()
 	if v == nil {
 		t.s.current = nil
 		return
 	}
-	t.s.current = v.(*Coro)
+	c := v.(*Coro)
+	for c != nil && c.open {
+		c = c.owner // left behind by a call that threw in its first step
+	}
+	t.s.current = c
 }
 
 func (t tracker) Exited() {
-	t.s.jobs++
+	t.s.jobBoundary()
 	t.s.current = nil
-	t.s.clearFresh()
-}
-
-func (s *taskState) clearFresh() {
-	if len(s.fresh) == 0 {
-		return
-	}
-	clear(s.fresh)
-	s.freshIndex, s.indexed = nil, 0
-	if cap(s.fresh) > 1024 {
-		s.fresh = nil // a burst is over
-		return
-	}
-	s.fresh = s.fresh[:0]
-}
-
-// coIn is __arun_in(): a coroutine's first step begins.
-func (s *taskState) coIn(goja.FunctionCall) goja.Value {
-	s.nextID++
-	s.current = &Coro{owner: s.current, id: s.nextID}
-	return goja.Undefined()
-}
-
-// coOut is __arun_out(_, promise): the first step ended with promise, the
-// async function's result, which is returned.
-func (s *taskState) coOut(call goja.FunctionCall) goja.Value {
-	p := call.Argument(1)
-	c := s.current
-	if c == nil || c.id == 0 {
-		return p // unbalanced (an uncatchable error skipped an out): ignore
-	}
-	s.current = c.owner
-	c.end = s.nextID
-	if o, ok := p.(*goja.Object); ok {
-		c.promise = o
-		s.fresh = append(s.fresh, c)
-	}
-	return p
-}
-
-// taskOf is the task c belongs to.
-func (c *Coro) taskOf() *TaskRef {
-	for ; c != nil; c = c.owner {
-		if c.task != nil {
-			return c.task
-		}
-	}
-	return nil
 }
 
 // CurrentTask returns the task whose code is running, or nil.
@@ -160,84 +149,6 @@ func (e *Env) RestoreCurrent(prev *Coro) { e.tasks.current = prev }
 // JobCount changes whenever a promise job begins or ends: state kept for
 // "the current job" is stale when it differs from the count it was kept at.
 func (e *Env) JobCount() uint64 { return e.tasks.jobs }
-
-// CurrentCoro is the number of the coroutine call whose code is running (0
-// for a task's own first step or outside any coroutine).
-func (e *Env) CurrentCoro() int64 {
-	if c := e.tasks.current; c != nil {
-		return c.id
-	}
-	return 0
-}
-
-// AdoptPromise makes t the task of the coroutine call whose promise p is,
-// if that call's first step ended in the current job and no task has it
-// yet: its pending runtime awaits (and those of the calls it made) move to
-// t, and so does every later await. It returns the task the coroutine
-// belonged to (nil if none) and the range of call numbers that moved
-// (asyncio moves its own records of awaited futures with them).
-func (e *Env) AdoptPromise(t *TaskRef, p *goja.Object) (old *TaskRef, lo, hi int64, ok bool) {
-	s := &e.tasks
-	c := s.takeFresh(p)
-	if c == nil || c.task != nil {
-		return nil, 0, 0, false
-	}
-	old = c.owner.taskOf()
-	from := old
-	if from == nil {
-		from = &s.orphans
-	}
-	c.task, c.owner, c.promise = t, nil, nil
-	lo, hi = c.id, c.end
-	if from != t {
-		for j := 0; j < len(from.waiters); {
-			w := from.waiters[j]
-			if w.coro >= lo && w.coro <= hi {
-				from.remove(w) // swaps the last waiter into j
-				w.task = t
-				t.add(w)
-				continue
-			}
-			j++
-		}
-	}
-	return old, lo, hi, true
-}
-
-// takeFresh finds and removes the fresh coroutine whose promise is p: the
-// last few are searched directly (createTask(coro()) adopts the newest),
-// beyond that through an index built once per job (gather(...calls)).
-func (s *taskState) takeFresh(p *goja.Object) *Coro {
-	n := len(s.fresh)
-	for i := n - 1; i >= 0 && i >= n-8; i-- {
-		if c := s.fresh[i]; c != nil && c.promise == p {
-			s.fresh[i] = nil
-			return c
-		}
-	}
-	if n <= 8 {
-		return nil
-	}
-	if s.freshIndex == nil {
-		s.freshIndex = make(map[*goja.Object]int, n)
-	}
-	for ; s.indexed < n; s.indexed++ {
-		if c := s.fresh[s.indexed]; c != nil {
-			s.freshIndex[c.promise] = s.indexed
-		}
-	}
-	i, ok := s.freshIndex[p]
-	if !ok {
-		return nil
-	}
-	delete(s.freshIndex, p)
-	c := s.fresh[i]
-	if c == nil || c.promise != p {
-		return nil
-	}
-	s.fresh[i] = nil
-	return c
-}
 
 // Cancel rejects every runtime await t is suspended on with reason and
 // reports whether there was one. If there was none (the task awaits a promise
@@ -299,7 +210,6 @@ type Waiter struct {
 	resolve  func(any) error
 	reject   func(any) error
 	task     *TaskRef
-	coro     int64 // the coroutine call that made it (Coro.id)
 	index    int
 	onCancel func()
 	done     bool
@@ -337,7 +247,9 @@ func (e *Env) NewWaiter(what string, onCancel func()) *Waiter {
 	cur := e.tasks.current
 	t := cur.taskOf()
 	if cur != nil && cur.id != 0 {
-		w.coro = cur.id
+		if cur.open {
+			e.tasks.noteWaiter(cur, w)
+		}
 		if t == nil {
 			// a coroutine outside any task (a script's top level): kept
 			// where a task that adopts the coroutine finds it

@@ -27,15 +27,34 @@
 //
 // # Virtual time
 //
-// With Options.VirtualTime the loop's clock jumps straight to the next timer
-// whenever nothing is runnable and no Go work is in flight; while Go work is
-// in flight the clock advances with real time.
+// With Options.VirtualTime (or after UseVirtualTime) the loop's clock is a
+// number the loop moves, not a reading of the system clock. Running
+// JavaScript or Go code, however long it takes, never moves it: it moves
+// only when nothing is runnable and the loop jumps it to the deadline of the
+// next timer, which then fires. So Now, and everything built on it
+// (Date.now through the runtime's time source, performance.now, asyncio's
+// loop.time()), reads the same values on every run, and timers due at the
+// same instant fire in the order they were set (the heap breaks ties by a
+// sequence number).
+//
+// Work in flight (a Reserve not yet enqueued: a request, a file read, a
+// worker; ReserveIdle ones such as a listening server do not count) holds
+// the clock still: its completion runs at the virtual instant at which it
+// was started. Meanwhile timers come due as they would in real time: once
+// the next timer's delay has passed in real time (since it was set, or
+// since the clock last moved, whichever was later), the clock jumps to that
+// timer's instant and it fires. A request that answers before the script's
+// timers are due therefore leaves the virtual times unchanged, a request
+// that never answers still meets its timeout, and which of the two comes
+// first is decided as in real time (the one thing that can vary from run to
+// run, and only when a timer races work in flight).
 package eventloop
 
 import (
 	"container/heap"
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -59,8 +78,11 @@ type Options struct {
 	// microtasks) held the loop for SlowTaskThreshold or longer (real time).
 	OnSlowTask        func(d time.Duration)
 	SlowTaskThreshold time.Duration
-	// Now is the wall clock used to report the start time; defaults to time.Now.
-	Now func() time.Time
+	// TimeOrigin is the wall-clock time at which the loop's clock starts
+	// (WallTime when Now is 0: what Date.now reports at the start). The zero
+	// value means the real time when New runs; with VirtualTime, a fixed
+	// TimeOrigin makes every date a script sees reproducible.
+	TimeOrigin time.Time
 }
 
 // Task is a unit of work run on the loop; a non-nil error stops the loop.
@@ -73,8 +95,9 @@ type Loop struct {
 
 	// clock
 	virtual  bool
-	start    time.Time     // monotonic origin
-	skipped  time.Duration // virtual time jumped ahead
+	start    time.Time     // real monotonic origin
+	vnow     time.Duration // the virtual clock's reading
+	moved    time.Duration // real time (since start) when vnow last moved
 	wallBase time.Time
 
 	timers  timerHeap
@@ -98,6 +121,7 @@ type Loop struct {
 	workCtx    context.Context
 	workCancel context.CancelCauseFunc
 	workers    sync.WaitGroup
+	inFlight   atomic.Int64 // Go functions started by Go and not returned
 	closed     bool
 
 	running  bool
@@ -130,15 +154,17 @@ type tick struct {
 // New creates a loop for vm. The loop installs vm's promise rejection tracker
 // and uses vm from its own goroutine only while Run is active.
 func New(vm *goja.Runtime, opts Options) *Loop {
-	if opts.Now == nil {
-		opts.Now = time.Now
+	start := time.Now()
+	wall := opts.TimeOrigin
+	if wall.IsZero() {
+		wall = start
 	}
 	l := &Loop{
 		vm:       vm,
 		opts:     opts,
 		virtual:  opts.VirtualTime,
-		start:    time.Now(),
-		wallBase: opts.Now(),
+		start:    start,
+		wallBase: wall,
 		wake:     make(chan struct{}, 1),
 		pending:  map[*goja.Promise]struct{}{},
 	}
@@ -182,10 +208,49 @@ func (l *Loop) VM() *goja.Runtime { return l.vm }
 // Virtual reports whether the loop uses virtual time.
 func (l *Loop) Virtual() bool { return l.virtual }
 
-// Now is the loop's monotonic clock: the time since the loop was created,
-// including the idle time skipped under virtual time.
+// Now is the loop's monotonic clock: the time since the loop was created.
+// Under virtual time it is the virtual clock, which moves only when the loop
+// jumps to the next timer (see the package doc).
 func (l *Loop) Now() time.Duration {
-	return time.Since(l.start) + l.skipped
+	if l.virtual {
+		return l.vnow
+	}
+	return time.Since(l.start)
+}
+
+// UseVirtualTime switches a real-time loop to virtual time from now on: the
+// clock keeps its current reading and from then on moves only by jumps to
+// the next timer. Pending timers keep their deadlines. It does nothing on a
+// loop already on virtual time. Call it on the loop goroutine.
+func (l *Loop) UseVirtualTime() {
+	if l.virtual {
+		return
+	}
+	l.vnow = time.Since(l.start)
+	l.virtual = true
+	l.moved = l.vnow
+}
+
+// advance moves the virtual clock to to (never backwards).
+func (l *Loop) advance(to time.Duration) {
+	if to > l.vnow {
+		l.vnow = to
+	}
+	l.moved = time.Since(l.start)
+}
+
+// realWait is, under virtual time with work in flight, how much longer t
+// waits in real time: its delay left on the still clock, less the real time
+// passed since it was set or the clock last moved, whichever was later.
+func (l *Loop) realWait(t *Timer) time.Duration {
+	return t.when - l.vnow - (time.Since(l.start) - max(l.moved, t.setReal))
+}
+
+// inflight reports whether Go work is in flight (not counting ReserveIdle).
+func (l *Loop) inflight() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.reserved > l.idle
 }
 
 // WallTime is the wall-clock time matching Now (what Date.now reports).
@@ -292,8 +357,10 @@ func (l *Loop) Go(ctx context.Context, work func(ctx context.Context) Task) {
 		ctx = l.Context()
 	}
 	l.workers.Add(1)
+	l.inFlight.Add(1)
 	go func() {
 		defer l.workers.Done()
+		defer l.inFlight.Add(-1)
 		var t Task
 		defer func() { enqueue(t) }()
 		t = work(ctx)
@@ -338,9 +405,17 @@ func (e *InterruptError) Unwrap() error {
 	return err
 }
 
-// Close cancels whatever is in flight and waits for the loop's goroutines.
+// Close cancels whatever is in flight and waits for the loop's goroutines:
+// each Go function started with Go runs until it returns, so one that
+// ignores its context keeps Close waiting (CloseContext bounds the wait).
 // It is idempotent and safe from any goroutine once Run has returned.
-func (l *Loop) Close() {
+func (l *Loop) Close() { _ = l.CloseContext(context.Background()) }
+
+// CloseContext is Close waiting at most until ctx is done: it then
+// returns an error naming how many Go functions are still running (they
+// run on, their contexts cancelled, and their results are dropped).
+// Called again, it waits again.
+func (l *Loop) CloseContext(ctx context.Context) error {
 	l.mu.Lock()
 	l.closed = true
 	if l.runCancel != nil {
@@ -348,7 +423,21 @@ func (l *Loop) Close() {
 	}
 	l.workCancel(ErrClosed)
 	l.mu.Unlock()
-	l.workers.Wait()
+	if l.inFlight.Load() == 0 {
+		l.workers.Wait()
+		return nil
+	}
+	done := make(chan struct{})
+	go func() {
+		l.workers.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("eventloop: close: %d Go function(s) still running after their context was cancelled: %w", l.inFlight.Load(), context.Cause(ctx))
+	}
 }
 
 // Run calls start on the loop, then runs the loop until it has nothing left
@@ -449,14 +538,26 @@ func (l *Loop) finish(ctx context.Context, err error) error {
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
 		if ctx.Err() != nil {
-			return context.Cause(ctx)
+			return &StoppedError{Cause: context.Cause(ctx), Engine: ie}
 		}
 		if e, ok := ie.Value().(error); ok {
-			return e
+			return &StoppedError{Cause: e, Engine: ie}
 		}
 	}
 	return err
 }
+
+// StoppedError is the error of a run stopped while JavaScript was
+// running (a context done, Interrupt with an error): it is its cause (its
+// message, errors.Is) and keeps the engine's interrupt, whose Stack says
+// where the script was.
+type StoppedError struct {
+	Cause  error
+	Engine *goja.InterruptedError
+}
+
+func (e *StoppedError) Error() string   { return e.Cause.Error() }
+func (e *StoppedError) Unwrap() []error { return []error{e.Cause, e.Engine} }
 
 // reset drops all pending work after a failed or cancelled run.
 func (l *Loop) reset() {
@@ -482,6 +583,12 @@ func (l *Loop) turn() (bool, error) {
 	did := false
 	// timers
 	now := l.Now()
+	if l.virtual && len(l.timers) > 0 && l.timers[0].when > now && l.inflight() && l.realWait(l.timers[0]) <= 0 {
+		// work in flight held the clock, and the next timer's delay has
+		// passed in real time meanwhile: it comes due, as it would have
+		l.advance(l.timers[0].when)
+		now = l.vnow
+	}
 	for len(l.timers) > 0 && l.timers[0].when <= now {
 		t := heap.Pop(&l.timers).(*Timer)
 		t.index = -1
@@ -648,7 +755,10 @@ func (l *Loop) checkRejections() error {
 }
 
 // wait blocks until something can run: a completion, the next timer or
-// cancellation. Under virtual time with no work in flight it jumps the clock.
+// cancellation. Under virtual time the clock stands still while it waits:
+// with no work in flight it jumps to the next timer at once; with work in
+// flight it waits in real time, and jumps to the next timer once that
+// timer's delay has passed in real time (see realWait).
 func (l *Loop) wait(ctx context.Context) error {
 	l.mu.Lock()
 	inflight := l.reserved > l.idle
@@ -658,13 +768,20 @@ func (l *Loop) wait(ctx context.Context) error {
 		return nil
 	}
 	if len(l.timers) > 0 {
-		d := l.timers[0].when - l.Now()
+		head := l.timers[0]
+		d := head.when - l.Now()
 		if d <= 0 {
 			return nil
 		}
-		if l.virtual && !inflight {
-			l.skipped += d
-			return nil
+		if l.virtual {
+			if !inflight {
+				l.advance(head.when)
+				return nil
+			}
+			if d = l.realWait(head); d <= 0 {
+				l.advance(head.when)
+				return nil
+			}
 		}
 		tm := time.NewTimer(d)
 		defer tm.Stop()

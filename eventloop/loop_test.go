@@ -70,7 +70,7 @@ func newEnv(t *testing.T, opts eventloop.Options) *env {
 	must(e.vm.Set("goWork", func(c goja.FunctionCall) goja.Value {
 		d := time.Duration(c.Argument(0).ToFloat() * float64(time.Millisecond))
 		task := call(c.Argument(1))
-		e.loop.Go(nil, func(ctx context.Context) eventloop.Task {
+		e.loop.Go(e.loop.Context(), func(ctx context.Context) eventloop.Task {
 			select {
 			case <-time.After(d):
 				return task
@@ -255,11 +255,15 @@ func TestStopAndInterrupt(t *testing.T) {
 	}
 
 	e2 := newEnv(t, eventloop.Options{})
+	started := make(chan struct{})
+	if err := e2.vm.Set("started", func(goja.FunctionCall) goja.Value { close(started); return goja.Undefined() }); err != nil {
+		t.Fatal(err)
+	}
 	go func() {
-		time.Sleep(20 * time.Millisecond)
+		<-started // interrupt the busy loop, not the run before it starts
 		e2.loop.Interrupt("enough")
 	}()
-	err = e2.run(context.Background(), `while (true) {}`)
+	err = e2.run(context.Background(), `started(); while (true) {}`)
 	var ie *eventloop.InterruptError
 	if !errors.As(err, &ie) || ie.Value != "enough" {
 		t.Fatalf("err = %v, want InterruptError", err)

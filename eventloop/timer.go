@@ -15,6 +15,7 @@ type Timer struct {
 	index    int
 	ref      bool
 	done     bool
+	setReal  time.Duration // under virtual time: real time (since the loop's start) when set
 	// ID is free for the creator's use (setTimeout's numeric id).
 	ID int64
 }
@@ -44,8 +45,18 @@ func (l *Loop) SetInterval(d time.Duration, fn Task) *Timer {
 func (l *Loop) push(t *Timer) {
 	l.seq++
 	t.seq = l.seq
+	if l.virtual {
+		t.setReal = time.Since(l.start)
+	}
 	heap.Push(&l.timers, t)
 }
+
+// TimerSeq counts the timers set (and intervals re-armed) on l so far. A
+// binding that batches its own timers into one loop timer per deadline
+// compares it with the count after its last SetTimer: if another timer was
+// set since, adding to an existing batch would fire a timer set later
+// before that one.
+func (l *Loop) TimerSeq() uint64 { return l.seq }
 
 // StopTimer cancels t; it reports whether t was still pending.
 func (l *Loop) StopTimer(t *Timer) bool {

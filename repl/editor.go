@@ -34,6 +34,9 @@ type lineEditor struct {
 func newLineEditor(historyFile string, complete func(line string, pos int) (string, []string, string)) *lineEditor {
 	st := liner.NewLiner()
 	st.SetCtrlCAborts(true)
+	// a line longer than the terminal wraps onto more rows instead of
+	// scrolling sideways, so the whole input stays in the scrollback
+	st.SetMultiLineMode(true)
 	st.SetTabCompletionStyle(liner.TabPrints)
 	st.SetWordCompleter(complete)
 	e := &lineEditor{st: st, historyFile: historyFile}

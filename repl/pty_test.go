@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	goruntime "runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -27,9 +26,11 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	arunBin = filepath.Join(dir, "arun")
-	gobin := filepath.Join(goruntime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(gobin); err != nil {
-		gobin = "go"
+	gobin := "go"
+	if out, err := exec.Command("go", "env", "GOROOT").Output(); err == nil {
+		if p := filepath.Join(strings.TrimSpace(string(out)), "bin", "go"); fileExists(p) {
+			gobin = p
+		}
 	}
 	build := exec.Command(gobin, "build", "-o", arunBin, "github.com/arun-js/arun/cmd/arun")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
@@ -399,4 +400,36 @@ func TestTerminalCommands(t *testing.T) {
 	if code := tm.exitCode(); code != 3 {
 		t.Errorf("exit status %d, want 3", code)
 	}
+}
+
+// TestTerminalLongLine: a line longer than the terminal is wide wraps
+// (liner's multi-line mode) instead of scrolling sideways, so the whole
+// input stays on the screen, and in the scrollback once it is run. In
+// single-line mode liner draws only the window around the cursor.
+func TestTerminalLongLine(t *testing.T) {
+	t.Parallel()
+	tm := startTerm(t, "NO_COLOR=1")
+	var b strings.Builder
+	sum := 0
+	for i := 0; b.Len() < 250; i++ {
+		fmt.Fprintf(&b, "%d + ", i)
+		sum += i
+	}
+	long := b.String() + "0"
+	tm.send(long + "\r")
+	tm.expect("> " + long)
+	tm.expect(fmt.Sprintf("\r\n%d\r\n> ", sum))
+	// editing in the middle of a wrapped line redraws it whole
+	tm.send(long)
+	tm.expect(long)
+	tm.send(strings.Repeat("\x1b[D", 130) + "7")
+	at := len(long) - 130
+	tm.expect("> " + long[:at] + "7" + long[at:])
+	tm.send("\x03")
+	tm.expect("> ")
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

@@ -3,18 +3,18 @@ package runtime
 import (
 	"github.com/arun-js/arun/bindings"
 	"github.com/arun-js/arun/bindings/asyncio"
+	"github.com/arun-js/arun/bindings/childproc"
 	webcrypto "github.com/arun-js/arun/bindings/crypto"
 	"github.com/arun-js/arun/bindings/fetch"
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
+	"github.com/arun-js/arun/bindings/node"
 	"github.com/arun-js/arun/bindings/testing"
 	weburl "github.com/arun-js/arun/bindings/url"
 	"github.com/arun-js/arun/bindings/web"
 	"github.com/dop251/goja"
-	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/require"
-	_ "github.com/dop251/goja_nodejs/url"  // registers "url" with goja_nodejs's require
-	_ "github.com/dop251/goja_nodejs/util" // registers "util" with goja_nodejs's require
+	_ "github.com/dop251/goja_nodejs/url" // registers "url" with goja_nodejs's require
 )
 
 // nodejsKey keeps goja_nodejs's require module of a runtime.
@@ -54,9 +54,7 @@ func withWebURL(m bindings.Module) bindings.Module {
 // builtinModules is the table of modules every runtime has.
 func builtinModules() []bindings.Module {
 	return []bindings.Module{
-		fromNodejs("buffer", "node:buffer"),
 		withWebURL(fromNodejs("url", "node:url")),
-		fromNodejs("util", "node:util"),
 	}
 }
 
@@ -73,6 +71,8 @@ var bindingPackages = []struct {
 	{fs.Modules, fs.Globals},
 	{html.Modules, html.Globals},
 	{testing.Modules, testing.Globals},
+	{node.Modules, node.Globals},
+	{childproc.Modules, childproc.Globals},
 	{webcrypto.Modules, webcrypto.Globals},
 }
 
@@ -93,8 +93,8 @@ func builtinGlobals() []bindings.Global {
 	return gl
 }
 
-// nodejsGlobals enables goja_nodejs's require machinery (needed by its
-// buffer and url modules) and installs Buffer. URL and URLSearchParams are
+// nodejsGlobals enables goja_nodejs's require machinery (needed by its url
+// module). Buffer is bindings/node's. URL and URLSearchParams are
 // bindings/url's WHATWG classes; goja_nodejs's "url" module serves the rest
 // of require("url").
 func nodejsGlobals(env *bindings.Env) error {
@@ -104,7 +104,6 @@ func nodejsGlobals(env *bindings.Env) error {
 	}))
 	rm := reg.Enable(vm)
 	env.SetValue(nodejsKey{}, rm)
-	buffer.Enable(vm)
 	// scripts get arun's own require, resolving from the runtime's directory
 	return vm.Set("require", func(call goja.FunctionCall) goja.Value {
 		v, err := env.Require(call.Argument(0).String())

@@ -2,39 +2,54 @@ package runtime
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/token"
 	"github.com/dop251/goja/unistring"
 )
 
 // Coroutine identity. A JavaScript async function starts when it is called,
-// so in createTask(coro()) its first awaits happen before any task exists;
-// goja gives no way to tell, later, which call a promise came from. The
-// runtime therefore compiles every async function of a script as a plain
-// function of the same name and parameters whose body brackets the call of
-// the original body (now an async arrow, so this, arguments and super are
-// the function's own):
+// so in createTask(coro()) its first awaits happen before any task exists.
+// To let that task adopt them (bindings.Env.AdoptPromise), the runtime
+// marks where each call of a script's async function begins and where its
+// first step (the code up to its first await) ends:
 //
 //	async function f(a) { BODY }
-//	  -> function f(a) { return __arun_out(__arun_in(), ({ f: async () => { BODY } }).f()) }
+//	  -> async function f(a) { let __arun_c = __arun_in(); BODY' }
 //
-// __arun_in gives the call its own async context (a bindings.Coro) for its
-// first step; __arun_out ends it and records the call's promise, which a task
-// created from that promise in the same job adopts (bindings.AdoptPromise).
-// The object literal only names the arrow, so stack frames still say "f".
-// The source text, the name and the length of f are unchanged (toString
-// still shows the original); what differs is that f is not an
-// AsyncFunction instance (asyncio.iscoroutinefunction and inspect look at
-// the source instead) and that an error in a parameter's default value is
-// thrown rather than rejected.
+// where, in f's own code (not that of nested functions), every `await X`
+// becomes
+//
+//	await (__arun_c ? __arun_aw(__arun_c, __arun_c = 0, X) : X)
+//
+// every `return E` becomes `return __arun_c ? __arun_end(__arun_c, E) : E`,
+// and a body that can fall off its end ends with
+// `if (__arun_c) __arun_end(__arun_c)`. (An X or E that itself awaits goes
+// through a second local, __arun_t, so that it is written once.)
+// __arun_in gives the call its own async context (a bindings.Coro) until its
+// first await, which __arun_aw announces (the context ends with that await's
+// reaction, the next one registered), or until it returns (__arun_end). A
+// first step that throws leaves its context behind until the enclosing
+// call's next mark or the next job repairs it (see bindings). Later awaits
+// and returns only test a local. The function is still a native async
+// function: its name, length, source text, stack frames and AsyncFunction
+// prototype are unchanged; the one local costs 16 bytes per suspension.
+
+const (
+	coIn  = "__arun_in"
+	coAw  = "__arun_aw"
+	coEnd = "__arun_end"
+	coC   = "__arun_c"
+	coT   = "__arun_t"
+)
 
 // compileScript parses and compiles src as goja.Compile does, with the
-// async functions bracketed. skipFirst leaves out the function literal that
-// is the program's first statement (the runtime's own module wrapper).
+// async functions marked. skipFirst leaves out the function literal that is
+// the program's first statement (the runtime's own module wrapper, whose
+// top-level awaits are the main task's own).
 func compileScript(name, src string, skipFirst bool) (*goja.Program, error) {
 	if !strings.Contains(src, "async") {
 		return goja.Compile(name, src, false)
@@ -44,7 +59,7 @@ func compileScript(name, src string, skipFirst bool) (*goja.Program, error) {
 		// goja.Compile reports the position
 		return goja.Compile(name, src, false)
 	}
-	in := &instrumenter{names: map[ast.Node]unistring.String{}}
+	in := &instrumenter{seen: map[uintptr]bool{}}
 	if skipFirst && len(prg.Body) > 0 {
 		if es, ok := prg.Body[0].(*ast.ExpressionStatement); ok {
 			in.skip = es.Expression
@@ -55,8 +70,13 @@ func compileScript(name, src string, skipFirst bool) (*goja.Program, error) {
 }
 
 type instrumenter struct {
-	skip  ast.Expression
-	names map[ast.Node]unistring.String // function literal -> the name it gets
+	skip ast.Expression
+	// marked: the innermost enclosing function is one being marked, so its
+	// awaits and returns are rewritten; needT: one of them needs __arun_t
+	marked, needT bool
+	// seen: nodes walked already (goja's parser reaches a function
+	// declaration from two places)
+	seen map[uintptr]bool
 }
 
 var astPkg = reflect.TypeOf(ast.Program{}).PkgPath()
@@ -89,132 +109,157 @@ func (in *instrumenter) walk(v reflect.Value) {
 }
 
 func (in *instrumenter) node(v reflect.Value) {
+	if in.seen[v.Pointer()] {
+		return
+	}
+	in.seen[v.Pointer()] = true
 	switch n := v.Interface().(type) {
-	case *ast.Binding:
-		if id, ok := n.Target.(*ast.Identifier); ok {
-			in.name(n.Initializer, id.Name)
-		}
-	case *ast.AssignExpression:
-		if id, ok := n.Left.(*ast.Identifier); ok {
-			in.name(n.Right, id.Name)
-		}
-	case *ast.PropertyKeyed:
-		if !n.Computed {
-			in.name(n.Value, keyName(n.Key))
-		}
-	case *ast.MethodDefinition:
-		if !n.Computed {
-			in.name(n.Body, keyName(n.Key))
-		}
-	case *ast.FieldDefinition:
-		if !n.Computed {
-			in.name(n.Initializer, keyName(n.Key))
-		}
 	case *ast.FunctionLiteral:
-		in.walk(v.Elem()) // the body first: the wrapper's new nodes need no visit
-		if n.Async && !n.Generator && ast.Expression(n) != in.skip {
-			in.wrapFunction(n)
+		mark := n.Async && !n.Generator && ast.Expression(n) != in.skip
+		if needT, ok := in.inFunction(v, mark); ok {
+			n.Body.List = markBody(n.Body.List, n.Body.LeftBrace, needT)
 		}
 		return
 	case *ast.ArrowFunctionLiteral:
+		mark := n.Async && ast.Expression(n) != in.skip
+		if mark {
+			// a concise body is `return E`
+			if b, ok := n.Body.(*ast.ExpressionBody); ok {
+				idx := b.Expression.Idx0()
+				n.Body = &ast.BlockStatement{LeftBrace: idx, List: []ast.Statement{&ast.ReturnStatement{Return: idx, Argument: b.Expression}}, RightBrace: b.Expression.Idx1()}
+			}
+		}
+		if needT, ok := in.inFunction(v, mark); ok {
+			b := n.Body.(*ast.BlockStatement)
+			b.List = markBody(b.List, b.LeftBrace, needT)
+		}
+		return
+	case *ast.AwaitExpression:
 		in.walk(v.Elem())
-		if n.Async && ast.Expression(n) != in.skip {
-			in.wrapArrow(n)
+		if in.marked {
+			n.Argument = in.markValue(coAw, n.Argument, n.Await, true)
+		}
+		return
+	case *ast.ReturnStatement:
+		in.walk(v.Elem())
+		if in.marked && n.Argument != nil {
+			n.Argument = in.markValue(coEnd, n.Argument, n.Return, false)
+		} else if in.marked {
+			n.Argument = &ast.ConditionalExpression{
+				Test:       ident(coC, n.Return),
+				Consequent: call(n.Return, coEnd, ident(coC, n.Return)),
+				Alternate:  &ast.UnaryExpression{Idx: n.Return, Operator: token.VOID, Operand: &ast.NumberLiteral{Idx: n.Return, Literal: "0", Value: int64(0)}},
+			}
 		}
 		return
 	}
 	in.walk(v.Elem())
 }
 
-func (in *instrumenter) name(e ast.Node, name unistring.String) {
-	switch e.(type) {
-	case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral:
-		if name != "" {
-			in.names[e] = name
+// inFunction walks a function's parts with marked set as given; it reports
+// whether the function is marked and whether it needs __arun_t.
+func (in *instrumenter) inFunction(v reflect.Value, mark bool) (needT, marked bool) {
+	outerMarked, outerT := in.marked, in.needT
+	in.marked, in.needT = mark, false
+	in.walk(v.Elem())
+	needT = in.needT
+	in.marked, in.needT = outerMarked, outerT
+	return needT, mark
+}
+
+// markValue rewrites the operand x of a marked function's await (native
+// __arun_aw, which also zeroes __arun_c) or return (__arun_end).
+func (in *instrumenter) markValue(native string, x ast.Expression, idx file.Idx, zero bool) ast.Expression {
+	args := func(v ast.Expression) []ast.Expression {
+		a := []ast.Expression{ident(coC, idx)}
+		if zero {
+			a = append(a, &ast.AssignExpression{Operator: token.ASSIGN, Left: ident(coC, idx), Right: &ast.NumberLiteral{Idx: idx, Literal: "0", Value: int64(0)}})
+		}
+		return append(a, v)
+	}
+	if !awaitsIn(reflect.ValueOf(x)) {
+		// x is evaluated in one branch only: written twice, run once
+		return &ast.ConditionalExpression{Test: ident(coC, idx), Consequent: call(idx, native, args(x)...), Alternate: x}
+	}
+	in.needT = true
+	return &ast.SequenceExpression{Sequence: []ast.Expression{
+		&ast.AssignExpression{Operator: token.ASSIGN, Left: ident(coT, idx), Right: x},
+		&ast.ConditionalExpression{Test: ident(coC, idx), Consequent: call(idx, native, args(ident(coT, idx))...), Alternate: ident(coT, idx)},
+	}}
+}
+
+// awaitsIn: v contains an await of the same function.
+func awaitsIn(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Interface:
+		return !v.IsNil() && awaitsIn(v.Elem())
+	case reflect.Pointer:
+		if v.IsNil() || v.Type().Elem().PkgPath() != astPkg || v.Type().Elem().Kind() != reflect.Struct {
+			return false
+		}
+		switch v.Interface().(type) {
+		case *ast.AwaitExpression:
+			return true
+		case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral:
+			return false
+		}
+		return awaitsIn(v.Elem())
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			if awaitsIn(v.Index(i)) {
+				return true
+			}
+		}
+	case reflect.Struct:
+		if v.Type().PkgPath() != astPkg {
+			return false
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() && awaitsIn(v.Field(i)) {
+				return true
+			}
 		}
 	}
+	return false
 }
 
-func keyName(k ast.Expression) unistring.String {
-	switch k := k.(type) {
-	case *ast.StringLiteral:
-		return k.Value
-	case *ast.Identifier:
-		return k.Name
-	case *ast.PrivateIdentifier:
-		return "#" + k.Name
-	case *ast.NumberLiteral:
-		return unistring.String(k.Literal)
-	}
-	return ""
+func ident(name unistring.String, idx file.Idx) *ast.Identifier {
+	return &ast.Identifier{Name: name, Idx: idx}
 }
 
-func (in *instrumenter) wrapFunction(fl *ast.FunctionLiteral) {
-	name := in.names[fl]
-	if fl.Name != nil {
-		name = fl.Name.Name
-	}
-	idx := fl.Body.LeftBrace
-	inner := &ast.ArrowFunctionLiteral{
-		Start:           idx,
-		ParameterList:   &ast.ParameterList{Opening: idx, Closing: idx},
-		Body:            fl.Body,
-		Source:          fl.Source,
-		DeclarationList: fl.DeclarationList,
-		Async:           true,
-	}
-	var list []ast.Statement
-	// a "use strict" directive applies to the wrapper too (this, arguments)
-	for _, st := range fl.Body.List {
-		es, ok := st.(*ast.ExpressionStatement)
+func call(idx file.Idx, callee string, args ...ast.Expression) *ast.CallExpression {
+	return &ast.CallExpression{Callee: ident(unistring.String(callee), idx), LeftParenthesis: idx, ArgumentList: args, RightParenthesis: idx}
+}
+
+// markBody is the body of a marked async function (see the comment above).
+func markBody(list []ast.Statement, idx file.Idx, needT bool) []ast.Statement {
+	var out []ast.Statement
+	// directives ("use strict") stay first
+	for len(list) > 0 {
+		es, ok := list[0].(*ast.ExpressionStatement)
 		if !ok {
 			break
 		}
 		if _, ok := es.Expression.(*ast.StringLiteral); !ok {
 			break
 		}
-		list = append(list, st)
+		out = append(out, list[0])
+		list = list[1:]
 	}
-	list = append(list, &ast.ReturnStatement{Return: idx, Argument: bracket(inner, name, idx)})
-	fl.Body = &ast.BlockStatement{LeftBrace: idx, List: list, RightBrace: fl.Body.RightBrace}
-	fl.Async = false
-	fl.DeclarationList = nil
+	decl := []*ast.Binding{{Target: ident(coC, idx), Initializer: call(idx, coIn)}}
+	if needT {
+		decl = append(decl, &ast.Binding{Target: ident(coT, idx)})
+	}
+	out = append(out, &ast.LexicalDeclaration{Idx: idx, Token: token.LET, List: decl})
+	out = append(out, list...)
+	if len(list) == 0 {
+		out = append(out, endIfOpen(idx))
+	} else if _, ok := list[len(list)-1].(*ast.ReturnStatement); !ok {
+		out = append(out, endIfOpen(idx))
+	}
+	return out
 }
 
-func (in *instrumenter) wrapArrow(af *ast.ArrowFunctionLiteral) {
-	idx := af.Body.Idx0()
-	inner := &ast.ArrowFunctionLiteral{
-		Start:           af.Start,
-		ParameterList:   &ast.ParameterList{Opening: idx, Closing: idx},
-		Body:            af.Body,
-		Source:          af.Source,
-		DeclarationList: af.DeclarationList,
-		Async:           true,
-	}
-	af.Body = &ast.ExpressionBody{Expression: bracket(inner, in.names[af], idx)}
-	af.Async = false
-	af.DeclarationList = nil
-}
-
-// bracket is __arun_out(__arun_in(), fn()) with fn named name.
-func bracket(fn *ast.ArrowFunctionLiteral, name unistring.String, idx file.Idx) ast.Expression {
-	var callee ast.Expression = fn
-	if name != "" {
-		callee = &ast.DotExpression{
-			Left: &ast.ObjectLiteral{LeftBrace: idx, RightBrace: idx, Value: []ast.Property{
-				&ast.PropertyKeyed{
-					Key:   &ast.StringLiteral{Idx: idx, Literal: strconv.Quote(name.String()), Value: name},
-					Kind:  ast.PropertyKindValue,
-					Value: fn,
-				},
-			}},
-			Identifier: ast.Identifier{Name: name, Idx: idx},
-		}
-	}
-	call := func(callee ast.Expression, args ...ast.Expression) *ast.CallExpression {
-		return &ast.CallExpression{Callee: callee, LeftParenthesis: idx, ArgumentList: args, RightParenthesis: idx}
-	}
-	return call(&ast.Identifier{Name: "__arun_out", Idx: idx},
-		call(&ast.Identifier{Name: "__arun_in", Idx: idx}),
-		call(callee))
+func endIfOpen(idx file.Idx) ast.Statement {
+	return &ast.IfStatement{If: idx, Test: ident(coC, idx), Consequent: &ast.ExpressionStatement{Expression: call(idx, coEnd, ident(coC, idx))}}
 }

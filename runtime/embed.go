@@ -2,10 +2,15 @@ package runtime
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
 )
 
 // AsyncFunc is an asynchronous Go function for scripts (see SetAsync).
@@ -13,7 +18,12 @@ type AsyncFunc = bindings.AsyncFunc
 
 // Set makes v the global name. Go functions are callable from scripts with
 // goja's conversions (a func(...) (T, error) throws its error); use SetAsync
-// for functions that block.
+// for functions that block. An AsyncFunc (or bindings.SyncFunc) anywhere
+// inside v (map values, slice elements, struct fields) becomes a JS
+// function as SetAsync makes it; such a v is converted to JS objects and
+// arrays down to those functions (a struct keeps its other fields and its
+// methods, through the object's prototype), while a v with none inside
+// stays goja's live view of the Go value.
 func (r *Runtime) Set(name string, v any) error {
 	if r.isClosed() {
 		return ErrClosed
@@ -68,11 +78,96 @@ func Eval[T any](ctx context.Context, rt *Runtime, expr string) (T, error) {
 }
 
 func (r *Runtime) evalValue(ctx context.Context, expr string) (goja.Value, error) {
-	prog, err := compileScript("[eval]", "(async () => (\n"+expr+"\n))()", false)
-	if err != nil {
-		return nil, r.compileError(err, "[eval]")
+	src := evalSource(expr)
+	if _, err := parser.ParseFile(nil, evalName, src, 0); err != nil {
+		return nil, r.evalSyntaxError(err, expr)
 	}
+	prog, err := compileScript(evalName, src, false)
+	if err != nil {
+		return nil, r.compileError(err, evalName)
+	}
+	r.sources.put(evalName, expr)
 	return r.await(ctx, func() (goja.Value, error) { return r.vm.RunProgram(prog) })
+}
+
+// evalName is the file name Eval's positions carry, as in Node's -e.
+const evalName = "[eval]"
+
+// evalSource wraps an Eval expression in an async arrow function (so it
+// may await) on lines of its own, with a source map that takes every
+// position back to the user's line and column.
+func evalSource(expr string) string {
+	// The wrapper's own lines map to an internal file (its frames are
+	// left out of stacks), each of the user's columns to itself.
+	var m strings.Builder
+	m.WriteString("ACAA;") // line 1: source 1 (the wrapper), line 0, column 0
+	prevSrc, prevLine, prevCol := 1, 0, 0
+	lines := strings.Split(expr, "\n")
+	for i, line := range lines {
+		if i > 0 {
+			m.WriteByte(';')
+		}
+		gen := 0
+		for col := 0; col <= len(line); col++ {
+			if col > 0 {
+				m.WriteByte(',')
+			}
+			// generated column, source 0, source line, source column
+			vlq(&m, col-gen)
+			vlq(&m, -prevSrc)
+			vlq(&m, i-prevLine)
+			vlq(&m, col-prevCol)
+			gen, prevSrc, prevLine, prevCol = col, 0, i, col
+		}
+	}
+	m.WriteByte(';') // the closing line: the wrapper again
+	vlq(&m, 0)
+	vlq(&m, 1)
+	vlq(&m, -prevLine)
+	vlq(&m, -prevCol)
+	sm, _ := json.Marshal(map[string]any{"version": 3, "sources": []string{evalName, "arun:internal/eval"}, "names": []string{}, "mappings": m.String()})
+	return "(async () => (\n" + expr + "\n))()\n//# sourceMappingURL=data:application/json;base64," + base64.StdEncoding.EncodeToString(sm) + "\n"
+}
+
+// vlq appends n as a source map base-64 VLQ.
+func vlq(b *strings.Builder, n int) {
+	const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	u := n << 1
+	if n < 0 {
+		u = (-n << 1) | 1
+	}
+	for {
+		d := u & 31
+		u >>= 5
+		if u > 0 {
+			d |= 32
+		}
+		b.WriteByte(digits[d])
+		if u == 0 {
+			return
+		}
+	}
+}
+
+// evalSyntaxError reports a syntax error of an Eval expression at the
+// user's line and column: an error in the wrapper's closing line is the
+// input's end.
+func (r *Runtime) evalSyntaxError(err error, expr string) error {
+	se := &ScriptError{Kind: KindSyntax, Message: "SyntaxError: " + err.Error(), Cause: err}
+	var list parser.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		return se
+	}
+	first := list[0]
+	lines := strings.Split(expr, "\n")
+	line, col, msg := first.Position.Line-1, first.Position.Column, first.Message
+	if line > len(lines) || line < 1 {
+		line, col, msg = len(lines), len(lines[len(lines)-1])+1, "Unexpected end of input"
+	}
+	se.Message = "SyntaxError: " + msg
+	se.File, se.Line, se.Column = evalName, line, col
+	se.Frame = codeFrame(lines[line-1], line, col)
+	return se
 }
 
 // Call calls the function name — an export of the last main module run, or

@@ -536,11 +536,12 @@ func TestOptionsTimeout(t *testing.T) {
 			_, err := rt.Call(ctx, "f")
 			return err
 		}, runtime.KindTimeout, false},
-		{"each call gets the whole timeout", 300 * time.Millisecond, 0, func(ctx context.Context, rt *runtime.Runtime) error {
+		// (a Timeout that a loaded machine cannot use up in one short call)
+		{"each call gets the whole timeout", time.Second, 0, func(ctx context.Context, rt *runtime.Runtime) error {
 			if _, err := rt.Eval(ctx, "1"); err != nil {
 				return err
 			}
-			time.Sleep(400 * time.Millisecond) // longer than Timeout, between calls
+			time.Sleep(1100 * time.Millisecond) // longer than Timeout, between calls
 			_, err := rt.Eval(ctx, "await new Promise((r) => setTimeout(r, 20))")
 			return err
 		}, 0, true},

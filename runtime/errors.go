@@ -136,6 +136,7 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 	if v == nil {
 		v = goja.Undefined()
 	}
+
 	obj, isObj := v.(*goja.Object)
 	if isObj && isError(r.vm, obj) {
 		stack := ""
@@ -156,15 +157,11 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 			}
 		}
 		se.Stack = strings.Join(frames, "\n")
-		for _, f := range frames {
-			if m := frameRe.FindStringSubmatch(strings.TrimSpace(f)); m != nil && !strings.HasPrefix(m[1], "arun:") && !strings.Contains(m[1], "<") {
-				se.File = m[1]
-				se.Line, _ = strconv.Atoi(m[2])
-				se.Column, _ = strconv.Atoi(m[3])
-				break
-			}
-		}
+		se.File, se.Line, se.Column = userFrame(frames)
 		se.Cause = bindings.GoCause(obj)
+		if se.Cause == nil && r.env.IsCancelled(obj) {
+			se.Cause = ErrCancelled
+		}
 		if se.Cause == nil && name == "GoError" {
 			// goja's error for a Go function's returned error keeps it in value
 			if v := obj.Get("value"); v != nil {
@@ -188,6 +185,19 @@ func (r *Runtime) scriptError(kind ErrorKind, v goja.Value) *ScriptError {
 		se.Stack = r.relativeStack(se.Stack)
 	}
 	return se
+}
+
+// userFrame is the position of the first of frames ("    at f (file:l:c)")
+// that is the script's own: not the runtime's (arun:...) nor native.
+func userFrame(frames []string) (file string, line, col int) {
+	for _, f := range frames {
+		if m := frameRe.FindStringSubmatch(strings.TrimSpace(f)); m != nil && !strings.HasPrefix(m[1], "arun:") && !strings.Contains(m[1], "<") {
+			line, _ = strconv.Atoi(m[2])
+			col, _ = strconv.Atoi(m[3])
+			return m[1], line, col
+		}
+	}
+	return "", 0, 0
 }
 
 func isError(vm *goja.Runtime, obj *goja.Object) bool {
@@ -214,6 +224,10 @@ func (r *Runtime) relativeStack(s string) string {
 type sourceCache struct {
 	mu    sync.Mutex
 	files map[string][]string
+	// read reads a file not put in the cache (through the module file
+	// system, so a stack position naming a file outside the module root and
+	// the read grants shows no line of it).
+	read func(path string) ([]byte, error)
 }
 
 func newSourceCache() *sourceCache { return &sourceCache{files: map[string][]string{}} }
@@ -230,7 +244,10 @@ func (c *sourceCache) lines(path string) []string {
 	if l, ok := c.files[path]; ok {
 		return l
 	}
-	b, err := os.ReadFile(path)
+	if c.read == nil {
+		return nil
+	}
+	b, err := c.read(path)
 	if err != nil {
 		c.files[path] = nil
 		return nil

@@ -138,3 +138,24 @@ func ExampleRuntime_Shutdown() {
 	// cleaning up
 	// CancelledError: shutting down
 }
+
+// A cancellation that reaches the top of a script (a CancelledError nobody
+// caught) is recognised by errors.Is, whatever its message says.
+func ExampleErrCancelled() {
+	rt, _ := runtime.New(runtime.Options{VirtualTime: true})
+	defer rt.Close()
+	err := rt.RunString(context.Background(), "job.js", `
+		async function job() { await asyncio.sleep(10); }
+		asyncio.run(async () => {
+			const t = asyncio.createTask(job());
+			await asyncio.sleep(0);
+			t.cancel("operator said stop");
+			await t; // rethrows the task's CancelledError
+		});
+	`)
+	fmt.Println(errors.Is(err, runtime.ErrCancelled))
+	fmt.Println(err)
+	// Output:
+	// true
+	// job.js:6:12: CancelledError: operator said stop
+}

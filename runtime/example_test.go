@@ -119,3 +119,43 @@ func ExampleScriptError() {
 	// true timeout true
 	// fail.js:2:9 TypeError: bad input
 }
+
+// Hand scripts an object of Go functions: an AsyncFunc inside a map (or a
+// slice, or a struct field) is a promise-returning function in JS.
+func ExampleRuntime_Set() {
+	rt, _ := runtime.New(runtime.Options{})
+	defer rt.Close()
+	sq := runtime.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
+		n, _ := args[0].(int64)
+		return n * n, nil
+	})
+	_ = rt.Set("api", map[string]any{"sq": sq, "version": "1.0"})
+	v, err := rt.Eval(context.Background(), "await api.sq(7)")
+	fmt.Println(v, err)
+	_, err = rt.Eval(context.Background(), "1 +")
+	fmt.Println(err)
+	// Output:
+	// 49 <nil>
+	// [eval]:1:4: SyntaxError: Unexpected end of input
+}
+
+// Bound how long Close waits for Go functions that ignore their context.
+func ExampleRuntime_CloseContext() {
+	release := make(chan struct{})
+	rt, _ := runtime.New(runtime.Options{})
+	_ = rt.SetAsync("stubborn", func(ctx context.Context, args []any) (any, error) {
+		<-release // ignores ctx
+		return nil, nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	_ = rt.Set("started", func() { cancel() })
+	_ = rt.RunString(ctx, "main.js", "const p = stubborn(); started(); await p;")
+	expired, stop := context.WithCancel(context.Background())
+	stop()
+	fmt.Println(rt.CloseContext(expired))
+	close(release)
+	fmt.Println(rt.Close()) // waits for it to return
+	// Output:
+	// runtime: eventloop: close: 1 Go function(s) still running after their context was cancelled: context canceled
+	// <nil>
+}

@@ -1,6 +1,7 @@
 package runtime_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/arun-js/arun/runtime/runtimetest"
@@ -98,7 +99,7 @@ func FuzzStructuredClone(f *testing.F) {
 		{`"\ud800"`, -1, 2},
 		{`{"__proto__":{"polluted":1}}`, 8.64e15 + 1, 4},
 		{`not json`, 1e308, 15},
-		{`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]`, -0.0, 3},
+		{`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]`, math.Copysign(0, -1), 3},
 		{`{"":"","0":0,"length":-1}`, 0, 8},
 		{`1e400`, -8.64e15, 1 | 4},
 		{`(?<x>a)|[`, 42, 2 | 8},

@@ -34,9 +34,17 @@ func (r *Runtime) installGlobals() error {
 			panic(r.env.ToJSError(err))
 		}
 		if !ok {
-			panic(r.env.ToJSError(&bindings.Error{Code: "ERR_UNKNOWN_BUILTIN_MODULE", Message: "no such built-in module: " + name}))
+			panic(r.env.ToJSError(unknownBuiltin(name)))
 		}
 		return v
+	})
+	// __arun_main(module) is called first by a main module that esbuild
+	// wrapped and that reads require.main (loader.markMain).
+	hidden("__arun_main", func(call goja.FunctionCall) goja.Value {
+		if o, ok := call.Argument(0).(*goja.Object); ok && r.ld.main != nil {
+			r.ld.main = o
+		}
+		return goja.Undefined()
 	})
 	hidden("__arun_reportError", func(call goja.FunctionCall) goja.Value {
 		r.fatal(call.Argument(0))

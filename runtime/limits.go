@@ -19,13 +19,10 @@ const (
 	// maxStringLength is V8's String::kMaxLength on 64-bit (2**29-24 UTF-16
 	// units): Node's require("buffer").constants.MAX_STRING_LENGTH.
 	maxStringLength = 1<<29 - 24
-	// maxBufferLength is Node 20's buffer.constants.MAX_LENGTH on 64-bit.
-	maxBufferLength = 1 << 32
 )
 
-// installLimits replaces String.prototype.repeat, padStart and padEnd,
-// Array.prototype.join and Buffer.alloc, allocUnsafe and allocUnsafeSlow
-// by natives that check the size of the result, then call goja's own with
+// installLimits replaces String.prototype.repeat, padStart and padEnd and
+// Array.prototype.join by natives that check the size of the result, then call goja's own with
 // arguments already converted (so a toString or valueOf runs once, in the
 // standard's order).
 func (r *Runtime) installLimits() error {
@@ -123,29 +120,8 @@ func (r *Runtime) installLimits() error {
 	}); err != nil {
 		return err
 	}
-	buf, ok := vm.Get("Buffer").(*goja.Object)
-	if !ok {
-		return nil
-	}
-	for _, name := range []string{"alloc", "allocUnsafe", "allocUnsafeSlow"} {
-		if _, ok := goja.AssertFunction(buf.Get(name)); !ok {
-			continue // goja_nodejs has only some of them
-		}
-		if err := wrap(buf, name, func(orig goja.Callable, call goja.FunctionCall) goja.Value {
-			if size := call.Argument(0); goja.IsNumber(size) && size.ToFloat() > maxBufferLength {
-				e := rangeError(fmt.Sprintf(`The value of "size" is out of range. It must be >= 0 && <= %d. Received %s`, int64(maxBufferLength), separated(size.ToFloat())))
-				_ = e.Set("code", "ERR_OUT_OF_RANGE")
-				panic(e)
-			}
-			v, err := orig(call.This, call.Arguments...)
-			if err != nil {
-				panic(err)
-			}
-			return v
-		}); err != nil {
-			return err
-		}
-	}
+	// Buffer.alloc and its kin check their size themselves (bindings/node),
+	// with the same message: Buffer is loaded on first use, not here.
 	return nil
 }
 
@@ -155,21 +131,4 @@ func strLen(v goja.Value) int {
 		return s.Length()
 	}
 	return len(v.String()) // not reached: goja's string values are Strings
-}
-
-// separated writes an integer as Node's error messages do: 8_589_934_592.
-func separated(f float64) string {
-	if f != math.Trunc(f) || math.Abs(f) >= 1e21 {
-		return fmt.Sprint(f)
-	}
-	d := fmt.Sprintf("%.0f", math.Abs(f))
-	out := ""
-	for len(d) > 3 {
-		out = "_" + d[len(d)-3:] + out
-		d = d[:len(d)-3]
-	}
-	if f < 0 {
-		d = "-" + d
-	}
-	return d + out
 }

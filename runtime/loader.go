@@ -1,9 +1,11 @@
 package runtime
 
 import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -29,12 +31,23 @@ const (
 // for what the bundle did not link statically (dynamic require, the REPL).
 type loader struct {
 	r     *Runtime
+	fs    *modFS                // every module file is read through it
 	cache map[string]goja.Value // resolved path -> module.exports
+	// named caches require(name) from a folder (dir + "\x00" + name) for
+	// the module root of generation gen, so a require in a hot loop does
+	// not resolve again.
+	named map[string]goja.Value
+	gen   int
 	mu    sync.Mutex
+	// mainPath is the file of the main module being run and main its
+	// module object: require.main in every module (see markMain).
+	mainPath string
+	main     goja.Value
+	getMain  goja.Value
 }
 
-func newLoader(r *Runtime) *loader {
-	return &loader{r: r, cache: map[string]goja.Value{}}
+func newLoader(r *Runtime, fs *modFS) *loader {
+	return &loader{r: r, fs: fs, cache: map[string]goja.Value{}, named: map[string]goja.Value{}}
 }
 
 var extLoaders = map[string]api.Loader{
@@ -67,17 +80,197 @@ func (ld *loader) plugin() api.Plugin {
 			s := fmt.Sprintf("module.exports = __arun_builtin(%q);", a.Path)
 			return api.OnLoadResult{Contents: &s, Loader: api.LoaderJS}, nil
 		})
-		// import.meta: esbuild empties it in a bundle, so a module that uses
-		// it gets its own (url, filename, dirname, as in Node)
-		b.OnLoad(api.OnLoadOptions{Filter: `\.(m?[jt]sx?|c[jt]s)$`, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
-			b, err := os.ReadFile(a.Path)
-			if err != nil || !strings.Contains(string(b), "import.meta") {
-				return api.OnLoadResult{}, nil // esbuild loads it as usual
-			}
-			s := withImportMeta(a.Path, string(b))
-			return api.OnLoadResult{Contents: &s, Loader: loaderFor(a.Path), ResolveDir: filepath.Dir(a.Path)}, nil
-		})
+		// Every other import, of every namespace, is resolved and read
+		// here through the module file system (modfs.go): esbuild itself
+		// opens no file.
+		b.OnResolve(api.OnResolveOptions{Filter: `.*`}, ld.onResolve)
+		b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: "file"}, ld.onLoad)
 	}}
+}
+
+// onResolve resolves an import for esbuild. A require() or import() that
+// is denied or finds nothing is left to run time (an external require of
+// the resolved path), where it throws where it is called, as in Node;
+// a static import that is denied or finds nothing fails the build at the
+// importing line.
+func (ld *loader) onResolve(a api.OnResolveArgs) (api.OnResolveResult, error) {
+	if strings.HasPrefix(a.Path, "data:") {
+		return api.OnResolveResult{}, nil // esbuild decodes data: URLs itself, reading no file
+	}
+	real, err := ld.fs.resolve(a.Path, a.ResolveDir, a.Kind == api.ResolveJSRequireCall || a.Kind == api.ResolveJSRequireResolve)
+	if err == nil {
+		return api.OnResolveResult{Path: real, Namespace: "file"}, nil
+	}
+	switch a.Kind {
+	case api.ResolveJSDynamicImport, api.ResolveJSRequireCall, api.ResolveJSRequireResolve:
+		if pe, ok := isPermission(err); ok {
+			return api.OnResolveResult{Path: pe.Target, External: true}, nil
+		}
+		if isNotFound(err) {
+			p := a.Path
+			if isRelative(p) && !filepath.IsAbs(p) && a.ResolveDir != "" {
+				p = filepath.Join(a.ResolveDir, p)
+			}
+			return api.OnResolveResult{Path: p, External: true}, nil
+		}
+	}
+	return api.OnResolveResult{Errors: []api.Message{{Text: err.Error(), Detail: err}}}, nil
+}
+
+// onLoad reads a module file (the path onResolve returned) for esbuild,
+// with the loader its import attribute or extension picks.
+func (ld *loader) onLoad(a api.OnLoadArgs) (api.OnLoadResult, error) {
+	loader, err := importLoader(a.Path, a.With)
+	if err != nil {
+		return api.OnLoadResult{Errors: []api.Message{{Text: err.Error(), Detail: err}}}, nil
+	}
+	real, b, err := ld.fs.readFile(a.Path)
+	if err != nil {
+		return api.OnLoadResult{Errors: []api.Message{{Text: err.Error(), Detail: err}}}, nil
+	}
+	src := string(b)
+	if jsLoaders[loader] {
+		src = ld.pinSourceMap(real, ld.markMain(a.Path, withImportMeta(a.Path, src)))
+	}
+	return api.OnLoadResult{Contents: &src, Loader: loader, ResolveDir: filepath.Dir(a.Path)}, nil
+}
+
+// jsLoaders are the loaders that parse JavaScript (and so source map
+// comments).
+var jsLoaders = map[api.Loader]bool{api.LoaderJS: true, api.LoaderJSX: true, api.LoaderTS: true, api.LoaderTSX: true}
+
+// importLoader picks the loader of a file imported with the attributes
+// with: type "json", "text" or "bytes", or else the file's extension.
+func importLoader(path string, with map[string]string) (api.Loader, error) {
+	for k, v := range with {
+		if k != "type" {
+			return 0, fmt.Errorf("Importing with the %q attribute is not supported", k)
+		}
+		switch v {
+		case "json":
+			return api.LoaderJSON, nil
+		case "text":
+			return api.LoaderText, nil
+		case "bytes":
+			return api.LoaderBinary, nil
+		}
+		return 0, fmt.Errorf("Importing with a type attribute of %q is not supported", v)
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if l, ok := extLoaders[ext]; ok {
+		return l, nil
+	}
+	switch ext {
+	case "":
+		return api.LoaderJS, nil
+	case ".txt":
+		return api.LoaderText, nil
+	case ".css":
+		return api.LoaderEmpty, nil // a bundle's CSS output is not run
+	}
+	return 0, fmt.Errorf("No loader is configured for %q files: %s", ext, path)
+}
+
+// absoluteSources makes a source map's relative "sources" absolute paths
+// (they are relative to the map's folder dir, and once the map is inlined
+// esbuild would take them relative to the module's). A map that does not
+// parse is returned as it is.
+func absoluteSources(b []byte, dir string) []byte {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return b
+	}
+	var sources []*string
+	if json.Unmarshal(m["sources"], &sources) != nil {
+		return b
+	}
+	var root string
+	_ = json.Unmarshal(m["sourceRoot"], &root)
+	for _, src := range sources {
+		if src == nil {
+			continue
+		}
+		p := *src
+		if root != "" && !strings.Contains(p, "://") && !strings.HasPrefix(p, "/") {
+			p = strings.TrimSuffix(root, "/") + "/" + p
+		}
+		if u, err := url.Parse(p); err == nil && u.Scheme != "" {
+			continue // a URL (webpack://...): kept
+		}
+		if p = filepath.FromSlash(p); !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		*src = filepath.ToSlash(p)
+	}
+	enc, err := json.Marshal(sources)
+	if err != nil {
+		return b
+	}
+	m["sources"] = enc
+	delete(m, "sourceRoot")
+	out, err := json.Marshal(m)
+	if err != nil {
+		return b
+	}
+	return out
+}
+
+// sourceMapRe finds the source map comments esbuild reads ("//# " or
+// "/*# ", "@" for "#", then exactly one space).
+var sourceMapRe = regexp.MustCompile(`(?://|/\*)[#@] sourceMappingURL=([^\s*]+)`)
+
+// pinSourceMap makes the source map esbuild uses for a module one the
+// loader read: esbuild reads the file a sourceMappingURL comment names by
+// itself, anywhere. esbuild honours the last such comment, so one is
+// appended that inlines the map named by the module's own last comment
+// when the module file system allows reading it, or else names none.
+func (ld *loader) pinSourceMap(path, src string) string {
+	if !strings.Contains(src, "sourceMappingURL") {
+		return src
+	}
+	pin := "arun:none" // an unsupported scheme: esbuild reads nothing
+	if m := sourceMapRe.FindAllStringSubmatch(src, -1); len(m) > 0 {
+		ref := m[len(m)-1][1]
+		if strings.HasPrefix(ref, "data:") {
+			pin = ref
+		} else if u, err := url.Parse(ref); err == nil && (u.Scheme == "" || u.Scheme == "file") && (u.Host == "" || u.Host == "localhost") {
+			p := filepath.FromSlash(u.Path)
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(filepath.Dir(path), p)
+			}
+			if real, b, err := ld.fs.readFile(p); err == nil {
+				pin = "data:application/json;base64," + base64.StdEncoding.EncodeToString(absoluteSources(b, filepath.Dir(real)))
+			}
+		}
+	}
+	return src + "\n//# sourceMappingURL=" + pin + "\n"
+}
+
+// markMain makes require.main the main module's own module object when
+// esbuild wraps the main module (a CommonJS file gets a module object of
+// esbuild's, not the one the runtime made): a main module that reads
+// require.main hands its module to __arun_main first, on the first line
+// so that line numbers stay the user's.
+func (ld *loader) markMain(path, src string) string {
+	if path != ld.mainPath || !strings.Contains(src, "require.main") || !strings.Contains(src, "module") {
+		return src
+	}
+	return insertFirst(src, "__arun_main(typeof module === 'undefined' ? void 0 : module);")
+}
+
+// prologueRe matches what code inserted on a module's first line must come
+// after: a hashbang line, then "use strict" directives (a statement before
+// a directive would turn it into a plain string).
+var prologueRe = regexp.MustCompile(`^(#![^\n]*\n)?(\s*(?:"use strict"|'use strict')\s*;?)*`)
+
+// insertFirst inserts code at the start of src, after its hashbang line and
+// "use strict" directives, without adding a line.
+func insertFirst(src, code string) string {
+	i := prologueRe.FindStringIndex(src)[1]
+	if i > 0 {
+		code = ";" + code // a directive without its semicolon
+	}
+	return src[:i] + code + src[i:]
 }
 
 // withImportMeta gives a module that uses import.meta its own object, on
@@ -88,7 +281,7 @@ func withImportMeta(path, src string) string {
 	}
 	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 	decl := fmt.Sprintf("var __arun_import_meta = { url: %q, filename: %q, dirname: %q };", u, path, filepath.Dir(path))
-	return decl + strings.ReplaceAll(src, "import.meta", "__arun_import_meta")
+	return insertFirst(strings.ReplaceAll(src, "import.meta", "__arun_import_meta"), decl)
 }
 
 func (ld *loader) buildOptions(entry string, src *string, format api.Format, banner string) api.BuildOptions {
@@ -99,7 +292,7 @@ func (ld *loader) buildOptions(entry string, src *string, format api.Format, ban
 		Target:            api.ES2017,
 		Platform:          api.PlatformNeutral,
 		MainFields:        []string{"main", "module"},
-		Conditions:        []string{"node", "require", "import", "default"},
+		Conditions:        []string{"node"}, // esbuild adds "import" or "require" by the kind of import, and "default"
 		Supported:         map[string]bool{"top-level-await": format == api.FormatESModule, "dynamic-import": false},
 		Sourcemap:         api.SourceMapInline,
 		SourcesContent:    api.SourcesContentExclude,
@@ -144,7 +337,7 @@ func (ld *loader) buildMain(abs string, src *string) (*goja.Program, error) {
 	stub := fmt.Sprintf("import * as main from %q;\n__arun_exports(main);\n", abs)
 	opts := ld.buildOptions(filepath.Join(filepath.Dir(abs), "arun:internal/main.js"), &stub, api.FormatESModule, mainBanner)
 	if src != nil {
-		opts.Plugins = append([]api.Plugin{inlineFile(abs, *src)}, opts.Plugins...)
+		opts.Plugins = append([]api.Plugin{ld.inlineFile(abs, *src)}, opts.Plugins...)
 	}
 	res := api.Build(opts)
 	if len(res.Errors) > 0 {
@@ -155,26 +348,47 @@ func (ld *loader) buildMain(abs string, src *string) (*goja.Program, error) {
 
 func (ld *loader) compile(abs string, res api.BuildResult) (*goja.Program, error) {
 	var code []byte
+	name := abs
 	for _, f := range res.OutputFiles {
 		if strings.HasSuffix(f.Path, ".js") {
-			code = f.Contents
+			// the bundle is named as esbuild's output file ("dir/arun:internal.js"):
+			// mapped positions resolve to the user's files, and esbuild's own
+			// helpers (unmapped) to an internal name, hidden from stacks,
+			// instead of to a wrong line of the user's file
+			code, name = f.Contents, f.Path
 		}
 	}
 	if code == nil {
 		return nil, &ScriptError{Kind: KindLoad, Message: "esbuild produced no output for " + abs}
 	}
-	prog, err := compileScript(abs, string(code), true)
+	prog, err := compileScript(name, string(code), true)
 	if err != nil {
 		return nil, ld.r.compileError(err, abs)
 	}
 	return prog, nil
 }
 
-// buildError turns esbuild's messages into a ScriptError with a code frame.
+// buildError turns esbuild's messages into a ScriptError with a code frame
+// (of the importing line, for a module that could not be resolved or read:
+// nothing of a denied file is shown).
 func (r *Runtime) buildError(msgs []api.Message, entry string) error {
 	m := msgs[0]
 	se := &ScriptError{Kind: KindSyntax, Message: "SyntaxError: " + m.Text}
-	if strings.Contains(m.Text, "Could not resolve") || strings.Contains(m.Text, "Could not read") {
+	if cause, ok := m.Detail.(error); ok {
+		se.Cause = cause
+		se.Kind = KindLoad
+		text, _ := moduleNotFound(m.Text)
+		se.Message = "Error: " + text
+		if pe, ok := isPermission(cause); ok {
+			se.Message = "PermissionDenied: " + pe.Error()
+		}
+		if strings.HasPrefix(m.Text, "Importing with") {
+			se.Kind, se.Message = KindSyntax, "SyntaxError: "+m.Text
+		}
+	} else if text, ok := moduleNotFound(m.Text); ok {
+		se.Kind = KindLoad
+		se.Message = "Error: " + text
+	} else if strings.Contains(m.Text, "Could not read") || strings.Contains(m.Text, "No loader is configured") {
 		se.Kind = KindLoad
 		se.Message = "Error: " + m.Text
 	}
@@ -194,8 +408,6 @@ func (r *Runtime) buildError(msgs []api.Message, entry string) error {
 	return se
 }
 
-var gojaSyntaxRe = regexp.MustCompile(`^(.*?):(\d+):(\d+):?\s*(.*)$`)
-
 // compileError reports goja's own parse errors (syntax esbuild accepted but
 // goja does not support).
 func (r *Runtime) compileError(err error, abs string) error {
@@ -204,7 +416,7 @@ func (r *Runtime) compileError(err error, abs string) error {
 		se.Message = "SyntaxError: " + ce.Message
 		pos := ce.File.Position(ce.Offset)
 		se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
-		if se.File == "" {
+		if se.File == "" || strings.HasPrefix(filepath.Base(se.File), builtinNS+":") {
 			se.File = abs
 		}
 		se.Frame = r.sources.frame(se.File, se.Line, se.Column)
@@ -227,14 +439,16 @@ func (ld *loader) plainScript(abs string, src *string) *goja.Program {
 	if src != nil {
 		code = *src
 	} else {
-		b, err := os.ReadFile(abs)
+		_, b, err := ld.fs.readFile(abs)
 		if err != nil {
-			return nil
+			return nil // esbuild's path reports it
 		}
 		code = string(b)
 	}
-	// Cheap screens before a full parse: module syntax always needs esbuild.
-	if strings.Contains(code, "import") || strings.Contains(code, "export") {
+	// Cheap screens before a full parse: module syntax always needs esbuild,
+	// and so does a source map comment (goja would read the file it names;
+	// esbuild's path reads it through the module file system).
+	if strings.Contains(code, "import") || strings.Contains(code, "export") || strings.Contains(code, "sourceMappingURL") {
 		return nil
 	}
 	prog, err := compileScript(abs, code, false)
@@ -246,7 +460,7 @@ func (ld *loader) plainScript(abs string, src *string) *goja.Program {
 }
 
 // inlineFile serves src as the contents of the file at abs (RunString).
-func inlineFile(abs, src string) api.Plugin {
+func (ld *loader) inlineFile(abs, src string) api.Plugin {
 	filter := "^" + regexp.QuoteMeta(abs) + "$"
 	return api.Plugin{Name: "arun-inline", Setup: func(b api.PluginBuild) {
 		b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
@@ -254,74 +468,112 @@ func inlineFile(abs, src string) api.Plugin {
 		})
 		b.OnLoad(api.OnLoadOptions{Filter: filter, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
 			s := withImportMeta(abs, src)
+			if l := loaderFor(abs); jsLoaders[l] {
+				s = ld.markMain(abs, s)
+			}
 			return api.OnLoadResult{Contents: &s, Loader: loaderFor(abs), ResolveDir: filepath.Dir(abs)}, nil
 		})
 	}}
 }
 
-// requireFunc is the require function given to modules in dir.
+// requireFunc is the require function given to modules in dir. Its main
+// property is the main module's module object, as in Node (undefined in
+// the REPL and Eval, which run no main module).
 func (ld *loader) requireFunc(dir string) goja.Value {
-	return ld.r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+	vm := ld.r.vm
+	fn := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		name := call.Argument(0).String()
 		v, err := ld.require(dir, name)
 		if err != nil {
 			panic(ld.r.env.ToJSError(err))
 		}
 		return v
-	})
+	}).(*goja.Object)
+	_ = fn.DefineAccessorProperty("main", ld.mainGetter(), nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return fn
+}
+
+// mainGetter is the getter of require.main, made once per runtime.
+func (ld *loader) mainGetter() goja.Value {
+	if ld.getMain == nil {
+		ld.getMain = ld.r.vm.ToValue(func(goja.FunctionCall) goja.Value {
+			if ld.main == nil {
+				return goja.Undefined()
+			}
+			return ld.main
+		})
+	}
+	return ld.getMain
+}
+
+// setMain starts a main module: abs is its file, mod its module object.
+func (ld *loader) setMain(abs string, mod goja.Value) {
+	ld.mainPath, ld.main = abs, mod
 }
 
 // require loads a module at run time: a built-in by name, or a file (or
-// package) resolved from dir, bundled as CommonJS and cached by path.
+// package) resolved from dir through the module file system, bundled as
+// CommonJS and cached by path.
 func (ld *loader) require(dir, name string) (goja.Value, error) {
 	if v, ok, err := ld.r.mods.load(name); ok || err != nil {
 		return v, err
 	}
 	if strings.HasPrefix(name, "node:") {
-		return nil, &bindings.Error{Code: "ERR_UNKNOWN_BUILTIN_MODULE", Message: "no such built-in module: " + name}
+		return nil, unknownBuiltin(name)
 	}
-	key := name
-	if strings.HasPrefix(name, ".") || filepath.IsAbs(name) {
-		key = filepath.Clean(filepath.Join(dir, name))
-		if filepath.IsAbs(name) {
-			key = filepath.Clean(name)
-		}
-	} else {
-		key = dir + "\x00" + name
-	}
+	nk := dir + "\x00" + name
+	gen := ld.fs.generation()
 	ld.mu.Lock()
-	if v, ok := ld.cache[key]; ok {
+	if ld.gen != gen {
+		ld.named, ld.gen = map[string]goja.Value{}, gen
+	}
+	if v, ok := ld.named[nk]; ok {
 		ld.mu.Unlock()
 		return v, nil
 	}
 	ld.mu.Unlock()
-	if err := ld.r.env.Check(bindings.PermRead, key); err != nil && !strings.Contains(key, "\x00") {
+	real, err := ld.fs.resolve(name, dir, true)
+	if err != nil {
+		if isNotFound(err) {
+			text, _ := moduleNotFound(err.Error())
+			return nil, &bindings.Error{Code: "MODULE_NOT_FOUND", Message: text, Cause: err}
+		}
 		return nil, err
 	}
-	entry := name
-	if !strings.HasPrefix(name, ".") && !filepath.IsAbs(name) {
-		// a package: let esbuild resolve it from dir through a stub entry
-		stub := fmt.Sprintf("module.exports = require(%q);", name)
-		opts := ld.buildOptions(filepath.Join(dir, "[require].js"), &stub, api.FormatCommonJS, cjsBanner)
-		return ld.runCJS(key, opts, filepath.Join(dir, "[require].js"))
+	ld.mu.Lock()
+	v, ok := ld.cache[real]
+	ld.mu.Unlock()
+	if !ok {
+		// a stub entry whose require esbuild links to the resolved file
+		stub := fmt.Sprintf("module.exports = require(%q);", real)
+		opts := ld.buildOptions(filepath.Join(filepath.Dir(real), "[require].js"), &stub, api.FormatCommonJS, cjsBanner)
+		if v, err = ld.runCJS(real, opts, real); err != nil {
+			return nil, err
+		}
 	}
-	entry = key
-	if _, err := os.Stat(entry); err != nil {
-		// let esbuild try the extensions (./x -> ./x.ts)
-		stub := fmt.Sprintf("module.exports = require(%q);", entry)
-		opts := ld.buildOptions(filepath.Join(dir, "[require].js"), &stub, api.FormatCommonJS, cjsBanner)
-		return ld.runCJS(key, opts, filepath.Join(dir, "[require].js"))
+	ld.mu.Lock()
+	if ld.gen == gen {
+		ld.named[nk] = v
 	}
-	opts := ld.buildOptions(entry, nil, api.FormatCommonJS, cjsBanner)
-	return ld.runCJS(key, opts, entry)
+	ld.mu.Unlock()
+	return v, nil
 }
 
 func (ld *loader) runCJS(key string, opts api.BuildOptions, entry string) (goja.Value, error) {
 	res := api.Build(opts)
 	if len(res.Errors) > 0 {
 		err := ld.r.buildError(res.Errors, entry)
-		if se, ok := err.(*ScriptError); ok && se.Kind == KindLoad {
-			return nil, &bindings.Error{Code: "MODULE_NOT_FOUND", Message: strings.TrimPrefix(se.Error(), "Error: ")}
+		var se *ScriptError
+		if errors.As(err, &se) && se.Kind == KindLoad {
+			at := ""
+			if se.Line > 0 {
+				at = fmt.Sprintf(" (imported at %s:%d:%d)", se.File, se.Line, se.Column)
+			}
+			if pe, ok := isPermission(se.Cause); ok {
+				return nil, &bindings.Error{Name: "PermissionDenied", Code: "ERR_ACCESS_DENIED", Message: pe.Error() + at,
+					Props: map[string]any{"permission": string(pe.Kind), "target": pe.Target}, Cause: pe}
+			}
+			return nil, &bindings.Error{Code: "MODULE_NOT_FOUND", Message: strings.TrimPrefix(se.Message, "Error: ") + at, Cause: se.Cause}
 		}
 		return nil, err
 	}

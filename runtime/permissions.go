@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -15,17 +16,21 @@ import (
 // Permissions says what scripts may touch (contract section 9). The zero
 // value grants nothing; AllowAll grants everything.
 type Permissions struct {
-	// ReadAll, WriteAll, NetAll and EnvAll grant a whole kind.
-	ReadAll, WriteAll, NetAll, EnvAll bool
+	// ReadAll, WriteAll, NetAll, EnvAll and RunAll grant a whole kind.
+	ReadAll, WriteAll, NetAll, EnvAll, RunAll bool
 	// Read and Write grant paths (a directory grants everything below it).
 	Read, Write []string
 	// Net grants hosts ("example.com", "127.0.0.1:8080", "localhost").
 	Net []string
+	// Run grants programs to start as child processes ("git",
+	// "/usr/bin/python3"): a bare name grants the file it names on the
+	// PATH, a path that file; a script may name it either way.
+	Run []string
 }
 
 // AllowAll returns permissions that grant everything (the CLI's default).
 func AllowAll() *Permissions {
-	return &Permissions{ReadAll: true, WriteAll: true, NetAll: true, EnvAll: true}
+	return &Permissions{ReadAll: true, WriteAll: true, NetAll: true, EnvAll: true, RunAll: true}
 }
 
 // Check implements bindings.Permissions. Paths are made absolute, cleaned
@@ -50,6 +55,10 @@ func (p *Permissions) Check(kind bindings.PermissionKind, target string) error {
 		}
 	case bindings.PermEnv:
 		if p.EnvAll {
+			return nil
+		}
+	case bindings.PermRun:
+		if p.RunAll || programGranted(p.Run, target) {
 			return nil
 		}
 	}
@@ -127,6 +136,47 @@ func hostGranted(grants []string, target string) bool {
 		}
 	}
 	return false
+}
+
+// programGranted reports whether the program target (a name or a path) is
+// one of grants: the same text, or the same file once names are looked up
+// on the PATH and links resolved (as Deno's --allow-run compares them).
+func programGranted(grants []string, target string) bool {
+	if len(grants) == 0 {
+		return false
+	}
+	for _, g := range grants {
+		if g == target {
+			return true
+		}
+	}
+	t := programFile(target)
+	if t == "" {
+		return false
+	}
+	for _, g := range grants {
+		if programFile(g) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// programFile is the file a program name or path runs, links resolved, or
+// "" if there is none.
+func programFile(p string) string {
+	path, err := exec.LookPath(p)
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
 }
 
 // Confine implements bindings.Confiner: it checks kind on target as Check

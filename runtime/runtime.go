@@ -21,9 +21,17 @@
 // goja lacks (async generators, for await) is lowered, and an inline source
 // map lets every stack position name the user's own file:line:col. The main
 // module runs inside an async function, which is how top-level await works.
+//
+// Modules are resolved and read by the runtime, never by esbuild: every
+// module file (of every kind and import attribute, package.json files,
+// source maps, code-frame lines, worker modules) is read through one
+// checked file system (modfs.go) that allows only the module root (the main
+// module's folder or Options.ModuleRoot, and the node_modules folders of
+// its ancestors) and the read grants, by real path, opening through os.Root.
 package runtime
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -85,8 +93,21 @@ type Options struct {
 	// Permissions says what scripts may touch. Nil grants nothing: host
 	// programs opt in (AllowAll grants everything, as the CLI does by default).
 	Permissions *Permissions
-	// VirtualTime makes the clock skip idle time (contract section 6).
+	// ModuleRoot is the folder modules may be loaded from without the read
+	// permission, with the node_modules folders of its ancestors. "" means
+	// the main module's folder (Dir for RunString of a bare name, Eval and
+	// the REPL); a relative path is relative to Dir. Every other module
+	// file needs the read permission (see "Permissions" in the README).
+	ModuleRoot string
+	// VirtualTime puts the runtime on a virtual clock (contract section 6):
+	// it moves only when the loop jumps to the next timer, never while code
+	// runs, so the same script prints the same times on every run.
 	VirtualTime bool
+	// TimeOrigin is the wall-clock time the runtime's clock starts at (what
+	// Date.now() reports at the start, and performance.timeOrigin); zero
+	// means the real time when New runs. With VirtualTime, a fixed
+	// TimeOrigin makes the dates a script sees reproducible too.
+	TimeOrigin time.Time
 	// UnhandledRejections is the policy for rejections nobody handles.
 	UnhandledRejections RejectionPolicy
 	// Modules are extra native modules scripts can require or import.
@@ -156,7 +177,6 @@ type Runtime struct {
 	// mainExports is the namespace of the last main module run.
 	mainExports *goja.Object
 	sources     *sourceCache
-	interrupts  chan struct{}
 	timers      *timerTable
 }
 
@@ -189,6 +209,7 @@ func New(opts Options) (*Runtime, error) {
 	r.vm.SetMaxCallStackSize(stack)
 	lopts := eventloop.Options{
 		VirtualTime:          opts.VirtualTime,
+		TimeOrigin:           opts.TimeOrigin,
 		OnUnhandledRejection: r.onUnhandledRejection,
 	}
 	if opts.Debug {
@@ -214,7 +235,15 @@ func New(opts Options) (*Runtime, error) {
 		}
 	})
 	r.mods = newModuleTable(r, allModules(), opts.Modules)
-	r.ld = newLoader(r)
+	moduleRoot := opts.ModuleRoot
+	if moduleRoot != "" && !filepath.IsAbs(moduleRoot) {
+		moduleRoot = filepath.Join(abs, moduleRoot)
+	}
+	r.ld = newLoader(r, newModFS(perms, moduleRoot, abs))
+	r.sources.read = func(p string) ([]byte, error) {
+		_, b, err := r.ld.fs.readFile(p)
+		return b, err
+	}
 	r.env.SetRequire(func(name string) (goja.Value, error) { return r.ld.require(r.dir, name) })
 	if err := r.installGlobals(); err != nil {
 		return nil, err
@@ -254,18 +283,31 @@ func (r *Runtime) Loop() *eventloop.Loop { return r.loop }
 // process.exit (0 if it did not).
 func (r *Runtime) ExitCode() int { return r.exitCode }
 
-// Close stops everything in flight and releases the runtime. It is
-// idempotent and leaves no goroutine behind.
-func (r *Runtime) Close() error {
+// Close stops everything in flight and releases the runtime: it cancels
+// the context of every Go function in flight (AsyncFunc and SetAsync
+// functions, file and network operations, asyncio.toThread work) and
+// waits until each has returned, so that none is left running. A Go
+// function that ignores its context keeps Close waiting as long as it
+// runs; CloseContext bounds that wait. Close is idempotent (a later call
+// waits again for what is still running) and must not be called from one
+// of those Go functions.
+func (r *Runtime) Close() error { return r.CloseContext(context.Background()) }
+
+// CloseContext is Close waiting at most until ctx is done; it then returns
+// an error saying how many Go functions are still running. Those run on to
+// their end with their context cancelled, their results dropped; a later
+// Close waits for them.
+func (r *Runtime) CloseContext(ctx context.Context) error {
 	r.mu.Lock()
-	if r.closed {
-		r.mu.Unlock()
-		return nil
-	}
+	first := !r.closed
 	r.closed = true
 	r.mu.Unlock()
-	r.closeWorkers()
-	r.loop.Close()
+	if first {
+		r.closeWorkers()
+	}
+	if err := r.loop.CloseContext(ctx); err != nil {
+		return fmt.Errorf("runtime: %w", err)
+	}
 	return nil
 }
 
@@ -326,22 +368,19 @@ func (r *Runtime) Shutdown() {
 	})
 }
 
-// cancelledError makes an asyncio.CancelledError (or an Error named so if
-// asyncio is unavailable).
+// cancelledError makes an asyncio.CancelledError.
 func (r *Runtime) cancelledError(msg string) goja.Value {
-	if a, ok := r.vm.Get("asyncio").(*goja.Object); ok {
-		if ctor, ok := goja.AssertConstructor(a.Get("CancelledError")); ok {
-			if obj, err := ctor(nil, r.vm.ToValue(msg)); err == nil {
-				return obj
-			}
-		}
-	}
-	return r.env.NewError("CancelledError", msg)
+	return r.env.NewCancelledError(msg)
 }
 
 // ErrShutdown is the cause of a run that ended with the CancelledError
 // Shutdown delivered (its kind is KindInterrupted).
 var ErrShutdown = errors.New("runtime: shut down")
+
+// ErrCancelled is the cause of a ScriptError whose exception is an
+// asyncio.CancelledError (errors.Is(err, runtime.ErrCancelled)): a
+// cancellation nobody caught.
+var ErrCancelled = errors.New("runtime: cancelled")
 
 // ErrInterrupted is the cause of a run stopped by Interrupt.
 var ErrInterrupted = errors.New("runtime: interrupted")
@@ -401,6 +440,13 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 	}
 	r.busy.Add(1)
 	defer r.busy.Add(-1)
+	r.ld.fs.setMain(filepath.Dir(abs))
+	if src == nil {
+		if _, err := r.ld.fs.access(abs); err != nil {
+			return &ScriptError{Kind: KindLoad, Message: "PermissionDenied: " + err.Error(), File: r.displayPath(abs), Cause: err}
+		}
+	}
+	r.ld.setMain(abs, nil)
 	if script := r.ld.plainScript(abs, src); script != nil {
 		return r.runScript(ctx, abs, script)
 	}
@@ -424,6 +470,7 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		mod := r.vm.NewObject()
 		exports := r.vm.NewObject()
 		_ = mod.Set("exports", exports)
+		r.ld.setMain(abs, mod)
 		req := r.ld.requireFunc(filepath.Dir(abs))
 		setExports := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
 			if o, ok := call.Argument(0).(*goja.Object); ok {
@@ -460,6 +507,7 @@ func (r *Runtime) runScript(ctx context.Context, abs string, prog *goja.Program)
 		mod := vm.NewObject()
 		exports := vm.NewObject()
 		_ = mod.Set("exports", exports)
+		r.ld.setMain(abs, mod)
 		g := vm.GlobalObject()
 		for name, v := range map[string]goja.Value{
 			"require": r.ld.requireFunc(filepath.Dir(abs)), "module": mod, "exports": exports,
@@ -544,9 +592,9 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	}
 	var se *ScriptError
 	if errors.As(err, &se) {
-		if r.shutdown.Load() && se.Kind == KindUncaught && strings.HasPrefix(se.Message, "CancelledError") {
+		if r.shutdown.Load() && se.Kind == KindUncaught && errors.Is(se, ErrCancelled) {
 			// the cancellation Shutdown delivered, not caught: a clean stop
-			se.Kind, se.Cause = KindInterrupted, ErrShutdown
+			se.Kind, se.Cause = KindInterrupted, errors.Join(ErrShutdown, ErrCancelled)
 		}
 		return se
 	}
@@ -558,15 +606,15 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	if ctx.Err() != nil {
 		cause := context.Cause(ctx)
 		if errors.Is(cause, context.DeadlineExceeded) {
-			return &ScriptError{Kind: KindTimeout, Message: "script timed out", Cause: context.DeadlineExceeded}
+			return r.stoppedAt(&ScriptError{Kind: KindTimeout, Message: "script timed out", Cause: context.DeadlineExceeded}, err)
 		}
 		if errors.Is(cause, ErrInterrupted) {
-			return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+			return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}, err)
 		}
-		return &ScriptError{Kind: KindInterrupted, Message: "cancelled: " + cause.Error(), Cause: cause}
+		return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "cancelled: " + cause.Error(), Cause: cause}, err)
 	}
 	if errors.Is(err, ErrInterrupted) {
-		return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+		return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}, err)
 	}
 	if errors.Is(err, eventloop.ErrClosed) {
 		return &ScriptError{Kind: KindInterrupted, Message: "runtime closed", Cause: ErrClosed}
@@ -581,9 +629,41 @@ func (r *Runtime) finishRun(ctx context.Context, err error, main *goja.Promise) 
 	}
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
-		return &ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}
+		return r.stoppedAt(&ScriptError{Kind: KindInterrupted, Message: "interrupted", Cause: ErrInterrupted}, err)
 	}
 	return &ScriptError{Kind: KindUncaught, Message: err.Error(), Cause: err}
+}
+
+// stoppedAt gives se, the error of a run stopped by a timeout or an
+// interrupt, the place the script was running when it was stopped (the
+// stack of the engine's interrupt in err): its position, code frame and
+// stack. A run stopped while no script ran (waiting for a timer or I/O)
+// has none.
+func (r *Runtime) stoppedAt(se *ScriptError, err error) *ScriptError {
+	var ie *goja.InterruptedError
+	if !errors.As(err, &ie) {
+		return se
+	}
+	var b bytes.Buffer
+	for _, f := range ie.Stack() {
+		b.WriteString("at ")
+		f.Write(&b)
+		b.WriteByte('\n')
+	}
+	var frames []string
+	for _, line := range strings.Split(bindings.CleanStack(b.String()), "\n") {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, "at ") {
+			frames = append(frames, "    "+line)
+		}
+	}
+	se.File, se.Line, se.Column = userFrame(frames)
+	if se.Line == 0 {
+		return se
+	}
+	se.Stack = r.relativeStack(strings.Join(frames, "\n"))
+	se.Frame = r.sources.frame(se.File, se.Line, se.Column)
+	se.File = r.displayPath(se.File)
+	return se
 }
 
 // releaseStack drops what the frames of an interrupted call left in

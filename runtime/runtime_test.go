@@ -27,7 +27,15 @@ func TestErrors(t *testing.T) {
 		{"typescript syntax error", "bad.ts", "let x: number = (;\n",
 			runtime.KindSyntax, []string{"bad.ts:1:18", "SyntaxError"}},
 		{"missing module", "m.js", "import x from './nope.js';\n",
-			runtime.KindLoad, []string{"m.js:1:15", `Could not resolve "./nope.js"`}},
+			runtime.KindLoad, []string{"m.js:1:15", `Error: Cannot find module './nope.js'`}},
+		{"missing package import", "m.mjs", "import x from 'nosuchpkg';\n",
+			runtime.KindLoad, []string{"m.mjs:1:15", `Error: Cannot find module 'nosuchpkg'`}},
+		// the builtin stub's frame and esbuild's helpers are not the user's
+		// code: the error is at the import line, not at a line of the bundle
+		{"missing node: import", "os.mjs", "import os from 'node:nosuch';\nconsole.log(os);\n",
+			runtime.KindUncaught, []string{"os.mjs:1:15\n   1 | import os from 'node:nosuch';", "Uncaught Error: No such built-in module: node:nosuch\n    at os.mjs:1:15"}},
+		{"missing node: require", "req.js", "const x = 1;\nrequire('node:nosuch');\n",
+			runtime.KindUncaught, []string{"req.js:2:8", "No such built-in module: node:nosuch"}},
 		{"uncaught at top level", "top.ts", "type T = number;\nconst n: T = 1;\nthrow new RangeError(`n=${n}`);\n",
 			runtime.KindUncaught, []string{"top.ts:3:7", "Uncaught RangeError: n=1"}},
 		{"throwing a non-error", "s.js", "throw 'just a string';",

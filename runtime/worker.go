@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	goruntime "runtime"
 	"sync"
+	"time"
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
@@ -260,6 +261,7 @@ func (r *Runtime) workers() *workerPool {
 	}
 	opts := r.opts
 	opts.VirtualTime = false
+	opts.TimeOrigin = time.Time{} // a worker runs on real time
 	opts.Stdin = nil
 	opts.Timeout = 0
 	opts.Dir = r.dir
@@ -369,11 +371,15 @@ func (r *Runtime) toWorker(p *workerPool, call goja.FunctionCall) goja.Value {
 	if err != nil {
 		return reject(err)
 	}
+	// the worker loads modules under the parent's module root (and its
+	// read grants, which it shares): the file and what it imports
+	roots := r.ld.fs.rootList()
 	return env.Async(what+"("+filepath.Base(file)+", "+name+")", func(ctx context.Context) (any, error) {
 		w, err := p.get(ctx)
 		if err != nil {
 			return nil, err
 		}
+		w.ld.fs.setRoots(roots)
 		out, threw, err := w.runJob(ctx, file, name, encoded)
 		p.put(w, err == nil && ctx.Err() == nil)
 		if err != nil {

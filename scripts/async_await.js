@@ -43,7 +43,7 @@ async function main() {
   beat.cancel();
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // [0.4s] heartbeat 1

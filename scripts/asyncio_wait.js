@@ -16,7 +16,7 @@ async function download(name, seconds) {
 
 async function main() {
   const tasks = [["mirror-a", 3], ["mirror-b", 1], ["mirror-c", 2], ["mirror-d", 10]].map(([name, s]) =>
-    asyncio.createTask(() => download(name, s), { name }),
+    asyncio.createTask(download(name, s), { name }),
   );
 
   let [done, pending] = await asyncio.wait(tasks, { returnWhen: asyncio.FIRST_COMPLETED });
@@ -34,7 +34,7 @@ async function main() {
   console.log(`${stamp()} cancelled: ${[...done].every((t) => t.cancelled())}, pending: ${pending.size}`);
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // [1.0s] first: mirror-b (1s); 3 still running

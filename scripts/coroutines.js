@@ -32,7 +32,7 @@ async function main() {
   console.log(`results: ${results.join(", ")}`);
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // greet is an async function: true

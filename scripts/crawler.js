@@ -105,7 +105,7 @@ async function main() {
 }
 
 try {
-  await asyncio.run(main);
+  await asyncio.run(main());
 } finally {
   await server.shutdown();
 }

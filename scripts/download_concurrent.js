@@ -54,7 +54,7 @@ async function download(name) {
 
 async function main() {
   const names = Object.keys(files);
-  const results = await asyncio.gather(...names.map((n) => asyncio.createTask(() => download(n))));
+  const results = await asyncio.gather(...names.map((n) => asyncio.createTask(download(n))));
   for (const r of results) console.log(`${r.name}: ${r.received} bytes`);
   const total = results.reduce((a, r) => a + r.received, 0);
   console.log(`downloaded ${names.length} files, ${total} bytes, at most ${peak} at a time`);
@@ -68,7 +68,7 @@ async function main() {
 }
 
 try {
-  await asyncio.run(main);
+  await asyncio.run(main());
 } finally {
   await server.shutdown();
 }

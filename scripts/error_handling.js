@@ -40,9 +40,9 @@ async function main() {
 
   console.log("-- wait(FIRST_EXCEPTION)");
   const tasks = [
-    asyncio.createTask(() => call("users", 1)),
-    asyncio.createTask(() => call("search", 1.5, true)),
-    asyncio.createTask(() => call("reports", 5)),
+    asyncio.createTask(call("users", 1)),
+    asyncio.createTask(call("search", 1.5, true)),
+    asyncio.createTask(call("reports", 5)),
   ];
   const [done, pending] = await asyncio.wait(tasks, { returnWhen: asyncio.FIRST_EXCEPTION });
   console.log(`${stamp()} ${done.size} done, ${pending.size} pending`);
@@ -55,9 +55,9 @@ async function main() {
   console.log("-- TaskGroup");
   try {
     await asyncio.taskGroup(async (tg) => {
-      tg.createTask(() => call("mail", 1));
-      tg.createTask(() => call("sms", 0.5, true));
-      tg.createTask(() => call("push", 3));
+      tg.createTask(call("mail", 1));
+      tg.createTask(call("sms", 0.5, true));
+      tg.createTask(call("push", 3));
     });
   } catch (e) {
     if (!(e instanceof asyncio.ExceptionGroup)) throw e;
@@ -65,7 +65,7 @@ async function main() {
   }
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // -- try/catch inside the coroutine

@@ -22,7 +22,7 @@ async function main() {
   await asyncio.gather(worker1(event), worker2(event));
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // Worker 1 starting

@@ -27,7 +27,7 @@ async function fetchUrl(url) {
 
 async function main() {
   const urls = Object.keys(pages).map((p) => base + p);
-  const tasks = urls.map((url) => asyncio.createTask(() => fetchUrl(url)));
+  const tasks = urls.map((url) => asyncio.createTask(fetchUrl(url)));
   const results = await asyncio.gather(...tasks);
   urls.forEach((url, i) => {
     console.log(`Content from ${url.slice(base.length)}: ${results[i].slice(0, 100)}...`);
@@ -35,7 +35,7 @@ async function main() {
 }
 
 try {
-  await asyncio.run(main);
+  await asyncio.run(main());
 } finally {
   await server.shutdown();
 }

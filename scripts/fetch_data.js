@@ -15,7 +15,7 @@ async function main() {
   for (const result of results) console.log(result);
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // Starting fetch with 1s delay...

@@ -17,6 +17,10 @@ async function main() {
   const elapsed = () => (loop.time() - start).toFixed(1);
 
   // the function form: the task calls it, so cancel() reaches the sleep
+  // The function form: fetchData starts when the task first runs, as in
+  // Python. createTask(fetchData(2)) also works (and cancels the same way),
+  // but a JS async function runs up to its first await when called, so its
+  // "Starting fetch" line would come before main's next two lines.
   const task1 = asyncio.createTask(() => fetchData(2), { name: "fetch-2" });
   const task2 = asyncio.createTask(() => fetchData(1), { name: "fetch-1" });
   console.log(`created ${task1.getName()} and ${task2.getName()}, done: ${task1.done()}`);

@@ -58,7 +58,7 @@ async function main() {
   await firstErrorWins();
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // -- try/catch per task

@@ -32,7 +32,7 @@ async function main() {
   await concurrent();
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // Starting fetch with 1s delay...

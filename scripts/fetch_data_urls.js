@@ -39,7 +39,7 @@ async function main() {
 }
 
 try {
-  await asyncio.run(main);
+  await asyncio.run(main());
 } finally {
   await server.shutdown();
 }

@@ -26,7 +26,7 @@ async function main() {
   console.log(`${stamp()} ${data}`);
 
   try {
-    await asyncio.waitFor(() => fetchData(5), 2);
+    await asyncio.waitFor(fetchData(5), 2);
   } catch (e) {
     if (!(e instanceof asyncio.TimeoutError)) throw e;
     console.log(`${stamp()} timed out: ${e.name}`);
@@ -34,7 +34,7 @@ async function main() {
 
   for (const timeout of [0.5, 1, 2]) {
     try {
-      const data = await asyncio.waitFor(() => fetchData(1.5), timeout);
+      const data = await asyncio.waitFor(fetchData(1.5), timeout);
       console.log(`${stamp()} got it with timeout ${timeout}: ${data}`);
       break;
     } catch (e) {
@@ -56,7 +56,7 @@ async function main() {
   }
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // [0.0s] Starting fetch with 1s delay...

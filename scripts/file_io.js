@@ -50,7 +50,7 @@ async function main() {
   console.log(`cleaned up: ${!require("fs").existsSync(dir)}`);
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // wrote 3241 bytes

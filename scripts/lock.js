@@ -46,7 +46,7 @@ async function main() {
   await holder;
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // without a lock: balance 1 (expected 10)

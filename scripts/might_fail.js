@@ -37,7 +37,7 @@ async function main() {
   console.log(`Completion order: ${order.join(" | ")}`);
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // An error occurred: Something went wrong!

@@ -89,6 +89,9 @@ async function main() {
   console.log(stats.produced === stats.written ? "nothing lost" : `LOST ${stats.produced - stats.written} records`);
 }
 
+// The function form: main runs inside run()'s task from its first line, so
+// its currentTask() above is that task. With asyncio.run(main()), main's code
+// before its first await would run before the task exists.
 asyncio.run(main);
 
 // Output:

@@ -26,12 +26,12 @@ async function consumer(queue) {
 
 async function main() {
   const dataQueue = new asyncio.Queue();
-  const producerTask = asyncio.createTask(() => producer(dataQueue));
-  const consumerTask = asyncio.createTask(() => consumer(dataQueue));
+  const producerTask = asyncio.createTask(producer(dataQueue));
+  const consumerTask = asyncio.createTask(consumer(dataQueue));
   await asyncio.gather(producerTask, consumerTask);
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // Produced: Data-0

@@ -30,7 +30,7 @@ async function main() {
   console.log(`${queue.qsize()} jobs queued`);
 
   const stats = {};
-  const workers = ["w1", "w2", "w3"].map((name) => asyncio.createTask(() => worker(name, queue, stats)));
+  const workers = ["w1", "w2", "w3"].map((name) => asyncio.createTask(worker(name, queue, stats)));
 
   await queue.join(); // every job taken and marked done
   console.log(`${stamp()} all jobs done; queue empty: ${queue.empty()}`);
@@ -43,7 +43,7 @@ async function main() {
   console.log(`${total.toFixed(1)}s of work took ${(loop.time() - start).toFixed(1)}s`);
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // 8 jobs queued

@@ -112,7 +112,7 @@ async function main() {
   await runClient("polite", { limiter: new RateLimiter(LIMIT, 1.02) });
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // impatient: 12 items (item-1 .. item-12) in 2 s

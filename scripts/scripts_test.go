@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/arun-js/arun/runtime"
 	"github.com/arun-js/arun/runtime/runtimetest"
 )
 
@@ -131,5 +132,21 @@ func recordOutputs(t *testing.T, pairs []pair) {
 	wg.Wait()
 	if t.Failed() {
 		t.FailNow()
+	}
+}
+
+// TestAsyncTestRunsDirectly: scripts/async_test.js run as a plain script
+// (go run ./cmd/arun scripts/async_test.js, on real time as the CLI starts
+// it) runs its tests on the virtual time they ask for, and they pass.
+func TestAsyncTestRunsDirectly(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
+	src, err := os.ReadFile("async_test.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(".")
+	res := runtimetest.Run(t, "async_test.js", string(src), runtime.Options{Dir: abs})
+	if res.Err != nil || res.ExitCode != 0 || !strings.HasSuffix(res.Stdout, "4 passed, 0 failed\n") {
+		t.Errorf("err %v, exit %d\nstdout:\n%s\nstderr:\n%s", res.Err, res.ExitCode, res.Stdout, res.Stderr)
 	}
 }

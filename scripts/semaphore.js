@@ -37,7 +37,7 @@ async function main() {
   }
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // [0.0s] job 1 waiting

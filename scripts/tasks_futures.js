@@ -18,7 +18,7 @@ async function compute(x) {
 
 async function main() {
   // a Task: scheduled now, runs concurrently, awaited later
-  const task = asyncio.createTask(() => compute(21), { name: "compute" });
+  const task = asyncio.createTask(compute(21), { name: "compute" });
   task.addDoneCallback((t) => console.log(`${stamp()} callback: ${t.getName()} finished with ${t.result()}`));
   console.log(`${stamp()} task done? ${task.done()}`);
   const value = await task;
@@ -59,12 +59,12 @@ async function main() {
   }
 
   // many tasks gathered; their results keep the order of the tasks
-  const tasks = [3, 1, 2].map((n) => asyncio.createTask(() => asyncio.sleep(n, `slept ${n}`)));
+  const tasks = [3, 1, 2].map((n) => asyncio.createTask(asyncio.sleep(n, `slept ${n}`)));
   const results = await asyncio.gather(...tasks);
   console.log(`${stamp()} ${results.join(", ")}`);
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // [0.0s] task done? false

@@ -44,7 +44,7 @@ async function main() {
 
   // the documentation's server runs `async with server: await
   // server.serve_forever()`; here it serves in a task until closed
-  const serving = asyncio.createTask(() => server.serveForever());
+  const serving = asyncio.createTask(server.serveForever());
   await tcpEchoClient("Hello World!", port);
 
   // a line protocol: readline, and `for await` over the lines
@@ -80,7 +80,7 @@ async function main() {
   }
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // Serving on 127.0.0.1

@@ -53,7 +53,7 @@ async function main() {
   console.log("server closed");
 }
 
-asyncio.run(main);
+asyncio.run(main());
 
 // Output:
 // / [200] Home | Example (3 links)

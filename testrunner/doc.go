@@ -25,8 +25,9 @@
 //
 // Virtual time is per file: --virtual-time turns it on for every file, and a
 // file whose source contains the option `virtualTime: true` (on a test or a
-// describe) runs on virtual time as a whole, because a runtime's clock mode
-// is fixed when it is created.
+// describe) runs on virtual time as a whole, its top level included. A file
+// whose option is computed switches to virtual time when its tests start
+// (eventloop.Loop.UseVirtualTime), as a test file run directly does.
 //
 // A test that keeps the loop busy (a synchronous endless loop) past its
 // timeout is stopped by interrupting the runtime: it fails with "test timed

@@ -56,6 +56,9 @@ func Spec(w io.Writer) Reporter { return &spec{w: w} }
 func (s *spec) Start(int) {}
 
 func (s *spec) File(fr FileResult) {
+	if len(fr.Tests) == 0 && fr.Output == "" {
+		return // nothing ran (no test matched --filter): no header
+	}
 	fmt.Fprintf(s.w, "%s\n", fr.File)
 	for _, t := range fr.Tests {
 		if t.Output != "" {
@@ -211,6 +214,9 @@ func (t *tap) comment(s string) {
 }
 
 func (t *tap) File(fr FileResult) {
+	if len(fr.Tests) == 0 && fr.Output == "" {
+		return
+	}
 	fmt.Fprintf(t.w, "# %s\n", fr.File)
 	for _, r := range fr.Tests {
 		if r.Output != "" {

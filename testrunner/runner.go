@@ -30,6 +30,8 @@ type Config struct {
 	Filter string
 	// VirtualTime runs every file on virtual time.
 	VirtualTime bool
+	// TimeOrigin is where every file's clock starts (runtime.Options.TimeOrigin).
+	TimeOrigin time.Time
 	// Timeout is the per-test timeout; 0 means DefaultTimeout, negative none.
 	Timeout time.Duration
 	// Jobs is how many files run at once; 0 means the number of CPUs.
@@ -44,6 +46,9 @@ type Config struct {
 	// Env is the scripts' process.env.
 	Env map[string]string
 	// Permissions of the scripts; nil grants everything, as the CLI does.
+	// Without the read permission a test file loads modules only from Dir
+	// (or its own folder, for a file outside Dir) and the node_modules
+	// folders above it.
 	Permissions *runtime.Permissions
 }
 
@@ -255,7 +260,9 @@ func runFile(ctx context.Context, cfg Config, filter func(string) bool, abs stri
 		Args:        []string{fr.File},
 		Dir:         dir,
 		Permissions: perms,
+		ModuleRoot:  moduleRoot(cfg.Dir, abs),
 		VirtualTime: cfg.VirtualTime || virtualRe.Match(src),
+		TimeOrigin:  cfg.TimeOrigin,
 		Globals:     []bindings.Global{testing.Install(h)},
 	})
 	if err != nil {
@@ -275,6 +282,17 @@ func runFile(ctx context.Context, cfg Config, filter func(string) bool, abs stri
 	fr.Output = pre.String()
 	fr.Duration = time.Since(start)
 	return fr
+}
+
+// moduleRoot is the folder a test file's modules may be loaded from
+// without the read permission: the run's directory (the project, so that
+// tests may import the code they test), or the file's own folder for a
+// file outside it.
+func moduleRoot(dir, file string) string {
+	if strings.HasPrefix(file, dir+string(filepath.Separator)) {
+		return dir
+	}
+	return filepath.Dir(file)
 }
 
 // stubName is the main module's name; its frames are dropped from stacks.

@@ -100,7 +100,7 @@ func TestSpec(t *testing.T) {
 			dir:    "filter",
 			cfg:    testrunner.Config{Filter: "math"},
 			want:   []string{"  ok    math > adds (T)\n", "  ok    math > subtracts (T)\n"},
-			absent: []string{"strings"},
+			absent: []string{"strings", "other_test.js"}, // no header for a file with no match
 			last:   "2 passed, 0 failed",
 		},
 		{
@@ -109,6 +109,22 @@ func TestSpec(t *testing.T) {
 			want:   []string{"  ok    math > subtracts (T)\n"},
 			absent: []string{"adds", "strings"},
 			last:   "1 passed, 0 failed",
+		},
+		{
+			// a timeout points at the runtime await the test was suspended
+			// on (the innermost, in a helper), then at the test's line
+			dir: "timeouts",
+			want: []string{
+				"timeouts/await_test.js > waits on an event\n",
+				"  TimeoutError: test timed out after 0.05s, waiting on Event.wait()\n      at timeouts/await_test.js:3:16\n      at timeouts/await_test.js:5:",
+				"     3 |   await ev.wait();\n",
+				"timeouts/await_test.js > sleeps too long\n",
+				"  TimeoutError: test timed out after 0.05s, waiting on sleep(60)\n      at timeouts/await_test.js:9:22\n      at timeouts/await_test.js:8:",
+				"     9 |   await asyncio.sleep(60);\n",
+				"timeouts/await_test.js > awaits a promise nobody settles\n",
+				"  TimeoutError: test timed out after 0.05s\n      at timeouts/await_test.js:11:",
+			},
+			last: "0 passed, 3 failed",
 		},
 		{
 			dir: "ts",

@@ -25,7 +25,7 @@
     Object.defineProperty(C.prototype, "name", { value: name, writable: true, configurable: true });
     return C;
   }
-  const CancelledError = errorClass("CancelledError", Error);
+  const CancelledError = N.CancelledError; // the runtime's own (bindings.Env.CancelledError)
   const TimeoutError = errorClass("TimeoutError", Error);
   const InvalidStateError = errorClass("InvalidStateError", Error);
   const QueueEmpty = errorClass("QueueEmpty", Error);
@@ -177,7 +177,7 @@
     get then() {
       const fut = this;
       const T = N.cur();
-      if (N.coid() === 0) {
+      if (!N.inFirstStep()) {
         return function then(onFulfilled, onRejected) {
           return awaitFuture(fut, T, onFulfilled, onRejected);
         };
@@ -274,13 +274,12 @@
   function awaitFuture(fut, T, onFulfilled, onRejected) {
     fut._retrieved();
     if (T !== undefined && T !== fut && fut._state === PENDING) {
-      if (T._mustCancel) {
+      if (N.mustCancel(T)) {
         // CPython's _must_cancel: a cancellation waiting for this await
-        // cancels what is awaited
-        T._mustCancel = false;
-        if (N.clearPending(T) && !fut.cancel(T._cancelMsg)) {
-          if (N.cancel(T, cancelledError(T._cancelMsg), false, false)) T._mustCancel = true;
-        }
+        // cancels what is awaited (else it waits for the next runtime await)
+        N.clearPending(T);
+        const msg = N.cancelMsg(T);
+        if (!fut.cancel(msg)) N.cancel(T, cancelledError(msg), false, false);
       }
       addFutWaiter(T, fut);
     }
@@ -337,24 +336,21 @@
     setName(name) {
       this._name = String(name);
     }
+    // The cancel state (Python's cancelling() count, the message, the
+    // cancellation waiting for the next await, a delivered one not yet run)
+    // is the task's bindings.TaskRef's; a finished task keeps its count.
     cancelling() {
-      return this._numCancels;
+      const n = N.cancelling(this);
+      return n >= 0 ? n : this._numCancels;
     }
     uncancel() {
-      if (this._numCancels > 0) {
-        this._numCancels--;
-        if (this._numCancels === 0 && this._mustCancel) {
-          this._mustCancel = false;
-          N.clearPending(this);
-        }
-      }
-      return this._numCancels;
+      const n = N.uncancel(this);
+      return n >= 0 ? n : this._numCancels;
     }
     cancel(msg) {
       this._logTb = false;
       if (this._state !== PENDING) return false;
-      this._numCancels++;
-      this._cancelMsg = msg;
+      N.requestCancel(this, msg);
       if (this._follow !== undefined) {
         // a task following a promise: the promise's work cannot be reached
         if (this._follow instanceof Future && this._follow.cancel(msg)) return true;
@@ -364,7 +360,7 @@
         }
         return true;
       }
-      if (this._inFlight) return true; // CPython: the pending wake-up delivers it
+      if (N.delivered(this)) return true; // CPython: the pending wake-up delivers it
       let forwarded = false, shieldOnly = true;
       const fw = this._futWaiter;
       if (fw !== null) {
@@ -381,11 +377,11 @@
         }
       }
       if (!forwarded) shieldOnly = false;
-      if (N.cancel(this, cancelledError(msg), forwarded, shieldOnly)) this._mustCancel = true;
-      else {
-        // delivered: until the task has run again, another cancel() adds
-        // nothing (CPython's _must_cancel is consumed by that same step)
-        this._inFlight = true;
+      if (!N.cancel(this, cancelledError(msg), forwarded, shieldOnly)) {
+        // delivered (not kept for the next await): until the task has run
+        // again, another cancel() adds nothing (CPython's _must_cancel is
+        // consumed by that same step)
+        N.setDelivered(this, true);
         soon(endInFlight, this);
       }
       return true;
@@ -399,23 +395,17 @@
   Task.prototype._fn = undefined;
   Task.prototype._follow = undefined;
   Task.prototype._futWaiter = null;
-  Task.prototype._numCancels = 0;
-  Task.prototype._mustCancel = false;
-  Task.prototype._cancelMsg = undefined;
+  Task.prototype._numCancels = 0; // the count a finished task keeps
   Task.prototype._cancelScheduled = false;
-  Task.prototype._inFlight = false;
 
   function startTask(t) {
     if (t._state !== PENDING) return;
     const fn = t._fn;
     t._fn = undefined;
-    if (t._mustCancel) {
-      t._mustCancel = false;
-      if (N.clearPending(t)) {
-        // cancelled before it started: the function never runs
-        taskFail(t, cancelledError(t._cancelMsg));
-        return;
-      }
+    if (N.clearPending(t)) {
+      // cancelled before it started: the function never runs
+      taskFail(t, cancelledError(N.cancelMsg(t)));
+      return;
     }
     let r;
     try {
@@ -459,11 +449,11 @@
   }
 
   function endInFlight(t) {
-    t._inFlight = false;
+    N.setDelivered(t, false);
   }
 
   function cancelFollower(t) {
-    if (t._state === PENDING) taskFail(t, cancelledError(t._cancelMsg));
+    if (t._state === PENDING) taskFail(t, cancelledError(N.cancelMsg(t)));
   }
 
   function copyFuture(src, t) {
@@ -477,10 +467,15 @@
 
   function taskOk(t, v) {
     if (t._state !== PENDING) return;
-    if (N.taskDone(t)) {
-      // cancelled while finishing, as CPython's _must_cancel at the end
-      finishCancelled(t, cancelledError(t._cancelMsg));
-      return;
+    const d = N.taskDone(t);
+    if (d !== 0) {
+      if (typeof d !== "number") {
+        // cancelled while finishing, as CPython's _must_cancel at the end
+        t._numCancels = d[0];
+        finishCancelled(t, cancelledError(d[1]));
+        return;
+      }
+      t._numCancels = d;
     }
     t._result = v;
     t._state = FINISHED;
@@ -489,7 +484,8 @@
 
   function taskFail(t, e) {
     if (t._state !== PENDING) return;
-    N.taskDone(t);
+    const d = N.taskDone(t);
+    if (d !== 0) t._numCancels = typeof d === "number" ? d : d[0];
     if (e instanceof CancelledError) {
       finishCancelled(t, e);
       return;
@@ -530,7 +526,7 @@
 
   const AsyncFunction = async function () {}.constructor;
   function iscoroutinefunction(fn) {
-    return typeof fn === "function" && (fn instanceof AsyncFunction || N.isAsyncFn(fn));
+    return typeof fn === "function" && fn instanceof AsyncFunction;
   }
 
   const sleep = N.sleep;

@@ -26,9 +26,9 @@ type pyCase struct {
 
 var sectionRe = regexp.MustCompile(`(?m)^--- (js|py|out)\n`)
 
-func readCases(t *testing.T) []pyCase {
+func readCases(t *testing.T, file string) []pyCase {
 	t.Helper()
-	b, err := os.ReadFile("testdata/cases.txt")
+	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func readCases(t *testing.T) []pyCase {
 // TestPythonParity runs every case of testdata/cases.txt and compares its
 // output with what CPython printed for the same program.
 func TestPythonParity(t *testing.T) {
-	cases := readCases(t)
+	cases := readCases(t, "testdata/cases.txt")
 	if len(cases) < 60 {
 		t.Errorf("only %d cases", len(cases))
 	}

@@ -21,13 +21,9 @@ type core struct {
 	loop *eventloop.Loop
 
 	tasks map[*goja.Object]*taskRec // tasks not yet done
-
-	// futures awaited by coroutine steps of the current job (noteAwait)
-	boxes  []awaitBox
-	boxJob uint64
-	seq    uint64
-	stack  []goja.StackFrame // reused by CaptureCallStack
-	wheel  timerWheel
+	seq   uint64
+	stack []goja.StackFrame // reused by CaptureCallStack
+	wheel timerWheel
 
 	main     *goja.Object  // asyncio.run's main task while it runs
 	describe goja.Callable // JS: describe(task) -> string
@@ -121,14 +117,60 @@ func (c *core) natives() *goja.Object {
 	set("taskDone", c.taskDone)
 	set("cancel", c.cancel)
 	set("clearPending", c.clearPending)
-	set("cur", c.cur)
-	set("adopt", c.adopt)
-	set("noteAwait", c.noteAwait)
-	set("isAsyncFn", func(call goja.FunctionCall) goja.Value {
-		o, _ := call.Argument(0).(*goja.Object)
-		return c.vm.ToValue(o != nil && bindings.IsAsyncFunction(o))
+	ref := func(call goja.FunctionCall) *bindings.TaskRef {
+		if r := c.rec(call.Argument(0)); r != nil {
+			return &r.ref
+		}
+		return nil
+	}
+	set("requestCancel", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil {
+			t.RequestCancel(call.Argument(1))
+		}
+		return goja.Undefined()
 	})
-	set("coid", func(goja.FunctionCall) goja.Value { return c.vm.ToValue(c.env.CurrentCoro()) })
+	set("cancelling", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil {
+			return c.vm.ToValue(t.Cancelling())
+		}
+		return c.vm.ToValue(-1)
+	})
+	set("uncancel", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil {
+			return c.vm.ToValue(t.Uncancel())
+		}
+		return c.vm.ToValue(-1)
+	})
+	set("cancelMsg", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil && t.CancelMessage() != nil {
+			return t.CancelMessage()
+		}
+		return goja.Undefined()
+	})
+	set("mustCancel", func(call goja.FunctionCall) goja.Value {
+		t := ref(call)
+		return c.vm.ToValue(t != nil && t.MustCancel())
+	})
+	set("delivered", func(call goja.FunctionCall) goja.Value {
+		t := ref(call)
+		return c.vm.ToValue(t != nil && t.Delivered())
+	})
+	set("setDelivered", func(call goja.FunctionCall) goja.Value {
+		if t := ref(call); t != nil {
+			t.SetDelivered(call.Argument(1).ToBoolean())
+		}
+		return goja.Undefined()
+	})
+	set("cur", c.cur)
+	_ = o.Set("CancelledError", c.env.CancelledError())
+	set("adopt", c.adopt)
+	set("noteAwait", func(call goja.FunctionCall) goja.Value {
+		if box, ok := call.Argument(0).(*goja.Object); ok {
+			c.env.NoteAwait(box)
+		}
+		return goja.Undefined()
+	})
+	set("inFirstStep", func(goja.FunctionCall) goja.Value { return c.vm.ToValue(c.env.InFirstStep()) })
 	set("all", c.all)
 	set("wq", c.newWaitq)
 	set("wait", c.wait)
@@ -371,11 +413,15 @@ func (c *core) taskDone(call goja.FunctionCall) goja.Value {
 	o, _ := call.Argument(0).(*goja.Object)
 	r := c.tasks[o]
 	if r == nil {
-		return c.vm.ToValue(false)
+		return c.vm.ToValue(0)
 	}
 	delete(c.tasks, o)
 	r.obj = nil
-	return c.vm.ToValue(r.ref.ClearPendingCancel())
+	n := r.ref.Cancelling()
+	if msg := r.ref.CancelMessage(); r.ref.ClearPendingCancel() {
+		return c.vm.NewArray(n, msg)
+	}
+	return c.vm.ToValue(n)
 }
 
 // cancel(task, reason, forwarded, shieldOnly) delivers a cancellation to
@@ -414,51 +460,21 @@ func (c *core) clearPending(call goja.FunctionCall) goja.Value {
 
 // adopt(task, promise): if promise is the result of a coroutine call whose
 // first step ended in this job (createTask(coro()) and the other Python
-// forms), task adopts that call (Env.AdoptPromise), and so the futures that
-// call's first step awaits (the boxes of noteAwait); it reports whether it
-// did. Otherwise task can only follow the promise.
+// forms), or a pending runtime await of the current task, task adopts it
+// (Env.AdoptPromise), with the futures that call's first step awaits (the
+// boxes of noteAwait); it reports whether it did. Otherwise task can only
+// follow the promise.
 func (c *core) adopt(call goja.FunctionCall) goja.Value {
 	r := c.rec(call.Argument(0))
 	p, ok := call.Argument(1).(*goja.Object)
 	if r == nil || !ok {
 		return c.vm.ToValue(false)
 	}
-	_, lo, hi, ok := c.env.AdoptPromise(&r.ref, p)
-	if !ok {
-		return c.vm.ToValue(false)
+	boxes, ok := c.env.AdoptPromise(&r.ref, p)
+	for _, b := range boxes {
+		_ = b.Set("0", r.obj)
 	}
-	kept := c.boxes[:0]
-	for _, b := range c.boxes {
-		if b.co >= lo && b.co <= hi {
-			_ = b.box.Set("0", r.obj)
-		} else {
-			kept = append(kept, b)
-		}
-	}
-	clear(c.boxes[len(kept):])
-	c.boxes = kept
-	return c.vm.ToValue(true)
-}
-
-type awaitBox struct {
-	box *goja.Object
-	co  int64
-}
-
-// noteAwait(box): a coroutine's step awaits a future; box[0] is the task
-// the await belongs to, which adopt may change while this job runs.
-func (c *core) noteAwait(call goja.FunctionCall) goja.Value {
-	box, ok := call.Argument(0).(*goja.Object)
-	if !ok {
-		return goja.Undefined()
-	}
-	if c.boxJob != c.env.JobCount() {
-		clear(c.boxes)
-		c.boxes = c.boxes[:0]
-		c.boxJob = c.env.JobCount()
-	}
-	c.boxes = append(c.boxes, awaitBox{box: box, co: c.env.CurrentCoro()})
-	return goja.Undefined()
+	return c.vm.ToValue(ok)
 }
 
 // cur(): the current task, or undefined.

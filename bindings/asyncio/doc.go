@@ -33,6 +33,19 @@
 // connections are closed by a graceful shutdown of the runtime and when
 // the run ends; they are reported to the resource tracker.
 //
+// # Subprocesses
+//
+// createSubprocessExec and createSubprocessShell (CPython's
+// asyncio/subprocess.py) are subprocess.js (Process) over subprocess.go,
+// which starts the child with bindings.Env.StartChild (run permission,
+// PATH lookup, reaping, the kill when the run ends) and makes each of its
+// pipes a stream of streams.go: stdout and stderr are read-only streams
+// (a StreamReader), stdin a write-only one (a StreamWriter). wait()
+// resolves once the child has exited and its read pipes have reached
+// their end, as CPython's; cancelling the task awaiting it (or
+// communicate) kills the child. toThread runs a host Go function through
+// bindings.Env.ToThread.
+//
 // # Goroutine rules
 //
 // Everything here runs on the loop goroutine: natives are called by
@@ -42,6 +55,7 @@
 // "credit") at a time and handing plain Go data to the loop through it (a
 // connection whose buffer passes twice its limit gets no new credit until
 // the script reads: backpressure); one Loop.Go per write flush and per
-// connect. They end when the socket is closed, which closing the stream or
+// connect; for a child process, one goroutine reaping it (Loop.Go, so a
+// running child is work in flight) and its pipes' streams. They end when the socket is closed, which closing the stream or
 // server, or the end of the run (a context.AfterFunc on Env.Context), does.
 package asyncio

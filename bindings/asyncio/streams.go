@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"net"
+	"os"
 	"slices"
 	"strconv"
 	"sync"
@@ -113,7 +114,7 @@ func (c *core) installStreams(exports *goja.Object) error {
 		}
 	}
 	c.env.OnShutdown(s.shutdown)
-	return nil
+	return s.installSubprocess(exports, ro.Get("internal").ToObject(vm))
 }
 
 // streamCoreNatives is the part of core's natives streams.js uses.
@@ -413,7 +414,9 @@ type readOp struct {
 	w    *bindings.Waiter
 }
 
-// stream is one TCP connection: a StreamReader and StreamWriter pair.
+// stream is one TCP connection, a StreamReader and StreamWriter pair, or
+// one end of a child process's pipe (subprocess.go): a reader without a
+// writer (stdout, stderr) or a writer without a reader (stdin).
 //
 // A goroutine reads the socket: it waits for a credit (a loop reservation
 // from Loop.ReserveIdle), reads one chunk and hands it to the loop with
@@ -425,7 +428,8 @@ type readOp struct {
 // one Loop.Go at a time.
 type stream struct {
 	s      *streams
-	nc     net.Conn
+	conn   io.ReadWriteCloser // the socket, or the pipe's end
+	nc     net.Conn           // the socket; nil for a pipe
 	ctx    context.Context
 	srv    *server // the server that accepted it, or nil
 	handle goja.Value
@@ -463,24 +467,45 @@ type stream struct {
 
 	release  func()
 	stopHook func() bool
+	onEOF    func() // called once, when the reading side reaches its end
 }
 
 // newStream wraps a connected socket (on the loop) and starts reading it.
 func (s *streams) newStream(nc net.Conn, limit int, srv *server, what string) *stream {
+	st := s.open(nc, limit, srv, "socket", what, true)
+	st.nc = nc
+	return st
+}
+
+// open wraps conn (on the loop); a readable one is read by a goroutine
+// from now on, one that is not is at its end already.
+func (s *streams) open(conn io.ReadWriteCloser, limit int, srv *server, kind, what string, readable bool) *stream {
 	st := &stream{
-		s: s, nc: nc, ctx: s.env.Context(), srv: srv, limit: limit, high: highWater, low: lowWater,
+		s: s, conn: conn, ctx: s.env.Context(), srv: srv, limit: limit, high: highWater, low: lowWater,
 		credit: make(chan func(eventloop.Task), 1), quit: make(chan struct{}),
 	}
 	st.handle = s.vm.ToValue(st)
-	st.release = s.env.TrackResource("socket", what, st.finish)
-	st.stopHook = context.AfterFunc(st.ctx, func() { _ = nc.Close() })
+	st.release = s.env.TrackResource(kind, what, st.finish)
+	st.stopHook = context.AfterFunc(st.ctx, func() { _ = conn.Close() })
 	s.conns[st] = struct{}{}
 	if srv != nil {
 		srv.conns[st] = struct{}{}
 	}
-	st.credit <- s.loop.ReserveIdle()
-	go st.readLoop()
+	if readable {
+		st.credit <- s.loop.ReserveIdle()
+		go st.readLoop()
+	} else {
+		st.eof = true
+	}
 	return st
+}
+
+// ended calls onEOF the first time the reading side has ended.
+func (st *stream) ended() {
+	if f := st.onEOF; f != nil {
+		st.onEOF = nil
+		f()
+	}
 }
 
 func (s *streams) stream(v goja.Value) *stream {
@@ -505,7 +530,7 @@ func (st *stream) readLoop() {
 		case <-st.ctx.Done():
 			return
 		}
-		n, err := st.nc.Read(buf)
+		n, err := st.conn.Read(buf)
 		var data []byte
 		if n > 0 {
 			data = bytes.Clone(buf[:n])
@@ -532,7 +557,7 @@ func (st *stream) received(data []byte, err error) {
 	if err != nil {
 		st.transit, st.finIn = 0, false
 		st.eof = true
-		if !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
+		if !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) && !errors.Is(err, os.ErrClosed) {
 			// a reset: the transport is lost, as in CPython
 			st.rerr = netError("read", "", err)
 			st.finish()
@@ -548,6 +573,9 @@ func (st *stream) received(data []byte, err error) {
 	}
 	st.hold()
 	st.serve()
+	if st.eof {
+		st.ended()
+	}
 }
 
 // resume gives the reading goroutine its credit back once the buffer is
@@ -763,9 +791,9 @@ func (st *stream) flush() {
 	st.wbuf = nil
 	st.inflight = len(data)
 	st.flushing = true
-	nc := st.nc
+	conn := st.conn
 	st.s.loop.Go(st.ctx, func(context.Context) eventloop.Task {
-		n, err := nc.Write(data)
+		n, err := conn.Write(data)
 		return func() error {
 			st.flushed(n, err)
 			return nil
@@ -807,7 +835,7 @@ func (st *stream) flushed(n int, err error) {
 }
 
 func (st *stream) shutdownWrite() {
-	if cw, ok := st.nc.(interface{ CloseWrite() error }); ok {
+	if cw, ok := st.conn.(interface{ CloseWrite() error }); ok {
 		_ = cw.CloseWrite()
 		st.sent(0, true)
 	}
@@ -864,7 +892,7 @@ func (st *stream) finish() {
 	}
 	st.closed, st.closing, st.eof = true, true, true
 	st.wbuf = nil
-	_ = st.nc.Close()
+	_ = st.conn.Close()
 	st.sent(0, true)
 	if sv := st.pending; sv != nil {
 		// closed before its server accepted it: the server reads it as
@@ -904,6 +932,7 @@ func (st *stream) finish() {
 		delete(st.srv.conns, st)
 		st.srv.wake()
 	}
+	st.ended()
 }
 
 // waitClosed(h): settles when the connection is closed; rejects with the
@@ -946,6 +975,9 @@ func (s *streams) writeEOF(call goja.FunctionCall) goja.Value {
 func (s *streams) extra(call goja.FunctionCall) goja.Value {
 	st := s.stream(call.Argument(0))
 	var a net.Addr
+	if st.nc == nil {
+		return goja.Undefined()
+	}
 	switch call.Argument(1).String() {
 	case "peername":
 		a = st.nc.RemoteAddr()
@@ -1000,9 +1032,12 @@ func (s *streams) describe(call goja.FunctionCall) goja.Value {
 			out += " closing"
 		}
 	}
-	if st.closed {
+	switch {
+	case st.closed:
 		out += " closed"
-	} else {
+	case st.nc == nil:
+		out += " pipe"
+	default:
 		out += " " + st.nc.RemoteAddr().String()
 	}
 	return s.vm.ToValue(out)
@@ -1301,7 +1336,12 @@ func (s *streams) shutdown(goja.Value) {
 		sv.close()
 	}
 	for st := range s.conns {
-		_ = st.nc.SetWriteDeadline(time.Now().Add(shutdownGrace))
+		if st.nc == nil {
+			continue // a child's pipe: it ends with the child, which the cancelled task kills
+		}
+		if d, ok := st.conn.(interface{ SetWriteDeadline(time.Time) error }); ok {
+			_ = d.SetWriteDeadline(time.Now().Add(shutdownGrace))
+		}
 		st.close()
 	}
 }

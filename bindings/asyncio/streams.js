@@ -309,5 +309,11 @@
       LimitOverrunError,
     },
     errors: { RuntimeError, ValueError, IncompleteReadError, LimitOverrunError },
+    // for subprocess.js: a child's pipes are streams of their own
+    internal: {
+      reader: (h) => new StreamReader(PRIVATE, h),
+      writer: (h) => new StreamWriter(PRIVATE, h),
+      close: (x) => S.close(handleOf(x)),
+    },
   };
 });

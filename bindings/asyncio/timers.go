@@ -12,11 +12,16 @@ import (
 // timerWheel groups asyncio's timers (sleeps, callLater) by deadline: all
 // timers due at the same instant share one loop timer and fire in the order
 // they were set, in one macrotask, as CPython runs every timer that is due in
-// one iteration. Deadlines are computed from a base time that is reused for
-// a millisecond, so sleeps of the same length started together (by tasks
-// started in the same turn) are due at the same instant, whatever the
-// microseconds between them: that keeps runs deterministic under virtual
-// time and makes 100k concurrent sleeps cost a handful of loop timers.
+// one iteration. A timer set elsewhere on the loop (setTimeout, a fetch
+// timeout) closes the open buckets: an asyncio timer set after it at the
+// same instant goes into a new bucket and fires after it, so timers due at
+// one instant fire in the order they were set, whoever set them. Deadlines
+// are computed from a base time that is reused for a millisecond, so sleeps
+// of the same length started together (by tasks started in the same turn)
+// are due at the same instant, whatever the microseconds between them: that
+// makes 100k concurrent sleeps cost a handful of loop timers. Under virtual
+// time the clock stands still while code runs, so the loop's own reading is
+// exact and is used as it is.
 type timerWheel struct {
 	c       *core
 	buckets map[time.Duration]*bucket
@@ -24,11 +29,14 @@ type timerWheel struct {
 	nextID  int64
 	base    time.Duration
 	hasBase bool
+	seq     uint64 // the loop's TimerSeq after the wheel's last SetTimer
+	epoch   uint64 // bumped when a timer set elsewhere closes the buckets
 }
 
 type bucket struct {
 	wheel *timerWheel
 	when  time.Duration
+	epoch uint64 // open while it equals the wheel's
 	t     *eventloop.Timer
 	items []*timerItem
 	live  int
@@ -55,6 +63,9 @@ func (tw *timerWheel) init(c *core) {
 
 func (tw *timerWheel) now() time.Duration {
 	now := tw.c.loop.Now()
+	if tw.c.loop.Virtual() {
+		return now
+	}
 	if tw.hasBase && now >= tw.base && now-tw.base < baseReuse {
 		return tw.base
 	}
@@ -64,11 +75,16 @@ func (tw *timerWheel) now() time.Duration {
 
 func (tw *timerWheel) add(d time.Duration, it *timerItem) {
 	when := tw.now() + d
+	loop := tw.c.loop
+	if loop.TimerSeq() != tw.seq {
+		tw.epoch++ // the open buckets keep firing but take no more items
+	}
 	b := tw.buckets[when]
-	if b == nil {
-		b = &bucket{wheel: tw, when: when}
+	if b == nil || b.epoch != tw.epoch {
+		b = &bucket{wheel: tw, when: when, epoch: tw.epoch}
 		tw.buckets[when] = b
-		b.t = tw.c.loop.SetTimer(when-tw.c.loop.Now(), b.fire)
+		b.t = loop.SetTimer(when-loop.Now(), b.fire)
+		tw.seq = loop.TimerSeq()
 	}
 	it.b = b
 	b.items = append(b.items, it)
@@ -88,8 +104,10 @@ func (tw *timerWheel) remove(it *timerItem) {
 		return
 	}
 	b.live--
-	if b.live == 0 && tw.buckets[b.when] == b {
-		delete(tw.buckets, b.when)
+	if b.live == 0 {
+		if tw.buckets[b.when] == b {
+			delete(tw.buckets, b.when)
+		}
 		tw.c.loop.StopTimer(b.t)
 	}
 }

@@ -19,13 +19,25 @@ func Format(vm *goja.Runtime, args []goja.Value) string {
 // formatWith implements util.formatWithOptions; it may panic with a JS
 // exception (e.g. thrown by a custom inspect function or a toString method).
 func formatWith(r *realm, colors bool, args []goja.Value) string {
+	return formatWithOptions(r, colors, nil, args)
+}
+
+// formatWithOptions is formatWith with util.inspect options (opts, nil for
+// none) for the values it inspects.
+func formatWithOptions(r *realm, colors bool, opts goja.Value, args []goja.Value) string {
 	if len(args) == 0 {
 		return ""
 	}
-	inspect := func(v goja.Value) string {
+	ctx := func() *inspectCtx {
 		c := newCtx(r)
 		c.colors = colors
-		return c.formatValue(v, 0, false)
+		if opts != nil {
+			c.applyJSOptions(opts)
+		}
+		return c
+	}
+	inspect := func(v goja.Value) string {
+		return ctx().formatValue(v, 0, false)
 	}
 	first, isStr := args[0].(goja.String)
 	a := 0
@@ -68,8 +80,7 @@ func formatWith(r *realm, colors bool, args []goja.Value) string {
 					tempStr = inspect(args[a])
 				case 'o':
 					a++
-					c := newCtx(r)
-					c.colors = colors
+					c := ctx()
 					c.showHidden = true
 					c.showProxy = true
 					c.depth = 4

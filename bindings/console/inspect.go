@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -68,6 +69,7 @@ type inspectCtx struct {
 	maxArrayLength  int
 	maxStringLength int
 	sorted          bool
+	sortFn          goja.Value // a comparator given as sorted, or nil
 
 	indentationLvl int
 	seen           []*goja.Object
@@ -683,6 +685,15 @@ func (c *inspectCtx) formatRaw(value *goja.Object, recurseTimes int, typedArray 
 		}
 	}
 	c.seen = c.seen[:len(c.seen)-1]
+	if c.sorted {
+		// util.inspect's sorted: the object's entries, or only the extra
+		// keys after an array's or a collection's own entries
+		if extrasType == kObjectType {
+			c.sortEntries(output)
+		} else if len(keys) > 1 {
+			c.sortEntries(output[len(output)-len(keys):])
+		}
+	}
 
 	var numeric func(i int) bool
 	if arrayValue != nil {
@@ -1465,7 +1476,11 @@ func (c *inspectCtx) userOptions() *goja.Object {
 	} else {
 		_ = o.Set("compact", c.compact)
 	}
-	_ = o.Set("sorted", false)
+	if c.sortFn != nil {
+		_ = o.Set("sorted", c.sortFn)
+	} else {
+		_ = o.Set("sorted", c.sorted)
+	}
 	_ = o.Set("getters", false)
 	_ = o.Set("numericSeparator", false)
 	return o
@@ -1557,6 +1572,12 @@ func (c *inspectCtx) applyJSOptions(v goja.Value) {
 			c.maxStringLength = int(f)
 		}
 	}
+	if x, ok := get("sorted"); ok {
+		c.sorted = x.ToBoolean()
+		if _, isFn := goja.AssertFunction(x); isFn {
+			c.sortFn = x
+		}
+	}
 	if x, ok := get("compact"); ok {
 		if primitiveKind(x) == primBool {
 			if !x.ToBoolean() {
@@ -1566,4 +1587,21 @@ func (c *inspectCtx) applyJSOptions(v goja.Value) {
 			c.compact = int(x.ToInteger())
 		}
 	}
+}
+
+// sortEntries sorts formatted entries in place, by code units or with the
+// comparator given as util.inspect's sorted option.
+func (c *inspectCtx) sortEntries(out []string) {
+	if cmp, ok := goja.AssertFunction(c.sortFn); ok {
+		vm := c.r.vm
+		sort.SliceStable(out, func(i, j int) bool {
+			v, err := cmp(goja.Undefined(), vm.ToValue(out[i]), vm.ToValue(out[j]))
+			if err != nil {
+				panic(err)
+			}
+			return v.ToFloat() < 0
+		})
+		return
+	}
+	sort.Strings(out)
 }

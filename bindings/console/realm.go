@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/arun-js/arun/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -156,17 +155,34 @@ const (
 	kindSetIter
 )
 
-var kindCache sync.Map // reflect.Type -> objKind
+var (
+	selfFieldOnce  sync.Once
+	selfFieldIndex = -1
+	kindCache      sync.Map // reflect.Type -> objKind
+)
+
+func implType(o *goja.Object) reflect.Type {
+	selfFieldOnce.Do(func() {
+		if f, ok := reflect.TypeOf(goja.Object{}).FieldByName("self"); ok && len(f.Index) == 1 {
+			selfFieldIndex = f.Index[0]
+		}
+	})
+	if selfFieldIndex < 0 {
+		return nil
+	}
+	f := reflect.ValueOf(o).Elem().Field(selfFieldIndex)
+	if f.Kind() != reflect.Interface || f.IsNil() {
+		return nil
+	}
+	return f.Elem().Type()
+}
 
 func kindOf(o *goja.Object) objKind {
-	t := bindings.ImplType(o)
+	t := implType(o)
 	if t == nil {
 		return classKind(o)
 	}
 	if k, ok := kindCache.Load(t); ok {
-		if k == kindFunction && bindings.IsAsyncFunction(o) {
-			return kindAsyncFunction // a script's async function, compiled as a coroutine
-		}
 		return k.(objKind)
 	}
 	k := kindFromTypeName(t.String())
@@ -174,9 +190,6 @@ func kindOf(o *goja.Object) objKind {
 		k = classKind(o)
 	}
 	kindCache.Store(t, k)
-	if k == kindFunction && bindings.IsAsyncFunction(o) {
-		return kindAsyncFunction
-	}
 	return k
 }
 
@@ -276,10 +289,10 @@ func isFunctionKind(k objKind) bool {
 // reports false when that is not possible, in which case callers fall back to
 // the public API.
 func ownNonIndexNames(o *goja.Object) ([]string, bool) {
-	if bindings.ImplType(o) == nil {
+	if implType(o) == nil {
 		return nil, false
 	}
-	v := reflect.ValueOf(o).Elem().FieldByName("self").Elem()
+	v := reflect.ValueOf(o).Elem().Field(selfFieldIndex).Elem()
 	if v.Kind() != reflect.Ptr || v.IsNil() {
 		return nil, false
 	}

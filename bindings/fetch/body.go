@@ -3,7 +3,6 @@ package fetch
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 
 	"github.com/arun-js/arun/bindings"
@@ -13,9 +12,6 @@ import (
 
 // chunkSize bounds one read of a streamed body.
 const chunkSize = 64 << 10
-
-// errBodyClosed is what reading a cancelled or consumed body gives.
-var errBodyClosed = errors.New("fetch: body is closed")
 
 // nativeBody is a Go body (an HTTP response body, or the body of a request
 // the server received) that JS reads through the native functions read and
@@ -177,7 +173,7 @@ func (s *state) read(id int64, all, text bool) goja.Value {
 	b.busy = true
 	b.reader = w
 	rc, size := b.rc, b.size
-	s.env.Loop.Go(nil, func(ctx context.Context) eventloop.Task {
+	s.env.Loop.Go(s.env.Loop.Context(), func(ctx context.Context) eventloop.Task {
 		var data []byte
 		var err error
 		eof := false

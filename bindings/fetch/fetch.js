@@ -5,6 +5,8 @@
 (function (native, g) {
   "use strict";
   const INTERNAL = Symbol("fetch internal");
+  // console.log and util.inspect show these classes as Node 20 (undici) does
+  const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
   // ------------------------------------------------------------ helpers
   function typeError(msg, code) {
@@ -103,12 +105,13 @@
     return v;
   }
 
-  let hMap, hInit, hGuard, hFlat, hFromFlat, hDefault;
+  let hMap, hInit, hGuard, hFlat, hFromFlat, hDefault, hNames, hSetNames;
   class Headers {
     #m = new Map(); // lower-cased name -> values, in order
     #guard = "none";
     #sorted = null; // cached sort-and-combine
     #raw = null; // flat [name, value, ...] not yet parsed (responses from Go)
+    #names = null; // lower-cased name -> the name as given, where they differ (shown by inspection)
     constructor(init = undefined) {
       if (init === INTERNAL) return;
       if (init !== undefined) fill(this, init);
@@ -134,13 +137,21 @@
       const n = headerName(name), v = headerValue(value, name);
       this.#mutable();
       const m = this.#map(), vs = m.get(n);
-      if (vs) vs.push(v); else m.set(n, [v]);
+      if (vs) vs.push(v); else { m.set(n, [v]); this.#named(n, name); }
+    }
+    #named(n, name) {
+      name = `${name}`;
+      if (name !== n) {
+        if (this.#names === null) this.#names = new Map();
+        this.#names.set(n, name);
+      } else if (this.#names !== null) this.#names.delete(n);
     }
     delete(name) {
       need(arguments, 1, "Headers.delete");
       const n = headerName(name);
       this.#mutable();
       this.#map().delete(n);
+      if (this.#names !== null) this.#names.delete(n);
     }
     get(name) {
       need(arguments, 1, "Headers.get");
@@ -160,6 +171,7 @@
       const n = headerName(name), v = headerValue(value, name);
       this.#mutable();
       this.#map().set(n, [v]);
+      this.#named(n, name);
     }
     forEach(callback, thisArg = undefined) {
       need(arguments, 1, "Headers.forEach");
@@ -185,7 +197,19 @@
     entries() { return new HeadersIterator(this, 2); }
     keys() { return new HeadersIterator(this, 0); }
     values() { return new HeadersIterator(this, 1); }
+    // undici's: the headers in the order first set, each name as it was
+    // given, the values joined
+    [INSPECT](depth, options, inspect) {
+      const names = this.#names, o = {};
+      this.#map().forEach((vs, n) => {
+        o[names !== null && names.has(n) ? names.get(n) : n] = vs.join(", ");
+      });
+      if (options.depth === undefined) options.depth = depth;
+      return `Headers ${inspect(o, options)}`;
+    }
     static {
+      hNames = (h) => h.#names;
+      hSetNames = (h, names) => { h.#names = names === null ? null : new Map(names); };
       hMap = (h) => h.#map();
       hGuard = (h, guard) => { h.#guard = guard; };
       hInit = (h) => #m in h;
@@ -228,6 +252,7 @@
     if (hInit(init) && init[Symbol.iterator] === headersEntries) {
       const m = hMap(h);
       for (const [n, vs] of hMap(init)) m.set(n, vs.slice());
+      hSetNames(h, hNames(init));
       return;
     }
     const iter = init[Symbol.iterator];
@@ -266,6 +291,7 @@
   Object.setPrototypeOf(HeadersIterator.prototype, IteratorPrototype);
   Object.defineProperty(HeadersIterator.prototype, Symbol.toStringTag, { value: "Headers Iterator", configurable: true });
   Object.defineProperty(HeadersIterator.prototype, "next", { enumerable: true });
+  delete HeadersIterator.prototype.constructor; // an Object, as undici's
 
   // rawHeaders: a flat [name, value, ...] list, or a fetched response's
   // headers still in Go (made into the list on first use)
@@ -340,6 +366,19 @@
     entries() { return new FormDataIterator(this, 2); }
     keys() { return new FormDataIterator(this, 0); }
     values() { return new FormDataIterator(this, 1); }
+    // undici's: an object of the entries, a repeated name's values in an
+    // array
+    [INSPECT](depth, options, inspect) {
+      const o = Object.create(null);
+      for (const [n, v] of this.#e) {
+        if (o[n]) {
+          if (Array.isArray(o[n])) o[n].push(v); else o[n] = [o[n], v];
+        } else o[n] = v;
+      }
+      if (options.depth === undefined) options.depth = depth;
+      const out = inspect(o, options); // "[Object: null prototype] {...}"
+      return `FormData ${out.slice(out.indexOf("]") + 2)}`;
+    }
     static { fdEntries = (f) => (#e in f ? f.#e : null); }
   }
   Object.defineProperty(FormData.prototype, Symbol.iterator, { value: FormData.prototype.entries, writable: true, configurable: true });
@@ -357,6 +396,7 @@
   }
   Object.setPrototypeOf(FormDataIterator.prototype, IteratorPrototype);
   Object.defineProperty(FormDataIterator.prototype, Symbol.toStringTag, { value: "FormData Iterator", configurable: true });
+  delete FormDataIterator.prototype.constructor; // an Object, as undici's
 
   async function encodeFormData(entries, boundary) {
     const parts = [];
@@ -501,6 +541,9 @@
         cancel() { d.v = true; },
       }, { highWaterMark: 0 });
     }
+    // a body already read without its stream (text(), json(), ...) has a
+    // stream that is locked, as if its reader had read it
+    if (b.used) s.getReader();
     return (b.stream = s);
   }
 
@@ -837,6 +880,18 @@
     }
     get body() { return this.#s.body === null ? null : streamOf(this.#s.body); }
     get bodyUsed() { return this.#s.body !== null && disturbed(this.#s.body); }
+    // undici's
+    [INSPECT](depth, options, inspect) {
+      if (options.depth === null) options.depth = 2;
+      const properties = {
+        method: this.method, url: this.url, headers: this.headers, destination: this.destination,
+        referrer: this.referrer, referrerPolicy: this.referrerPolicy, mode: this.mode,
+        credentials: this.credentials, cache: this.cache, redirect: this.redirect, integrity: this.integrity,
+        keepalive: this.keepalive, isReloadNavigation: this.isReloadNavigation,
+        isHistoryNavigation: this.isHistoryNavigation, signal: this.signal,
+      };
+      return `Request ${inspect(properties, options)}`;
+    }
     clone() {
       const s = this.#s;
       const c = cloneState(s, "request");
@@ -946,6 +1001,15 @@
     get headers() { return headersOf(this.#s, this.#s.guard); }
     get body() { return this.#s.body === null ? null : streamOf(this.#s.body); }
     get bodyUsed() { return this.#s.body !== null && disturbed(this.#s.body); }
+    // undici's
+    [INSPECT](depth, options, inspect) {
+      if (options.depth === null) options.depth = 2;
+      const properties = {
+        status: this.status, statusText: this.statusText, headers: this.headers, body: this.body,
+        bodyUsed: this.bodyUsed, ok: this.ok, redirected: this.redirected, type: this.type, url: this.url,
+      };
+      return `Response ${inspect(properties, options)}`;
+    }
     clone() {
       return new Response(INTERNAL, cloneState(this.#s, this.#s.guard));
     }

@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,7 +26,6 @@ import (
 // records what it saw.
 type testServer struct {
 	*httptest.Server
-	mu        sync.Mutex
 	cancelled chan string // paths whose request context was cancelled
 	arrived   chan string // paths of slow requests that arrived
 }
@@ -394,6 +392,20 @@ try { await t; } catch (e) { console.log(e.name); }`},
 		{"asyncio.waitFor timing out", "/slowbody", `
 try { await asyncio.waitFor(async () => (await fetch(BASE + "/slowbody")).text(), 0.05); }
 catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }`},
+		// Python's forms: the request is the awaitable itself, or a coroutine's
+		{"asyncio.waitFor(fetch(url), t)", "/slow", `
+try { await asyncio.waitFor(fetch(BASE + "/slow"), 0.05); }
+catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }`},
+		{"asyncio.waitFor(coro(), t)", "/slowbody", `
+async function get(u) { const r = await fetch(u); return r.text(); }
+try { await asyncio.waitFor(get(BASE + "/slowbody"), 0.05); }
+catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }`},
+		{"asyncio.createTask(coro()).cancel()", "/slow", `
+async function get(u) { return (await fetch(u)).text(); }
+const t = asyncio.createTask(get(BASE + "/slow"));
+await asyncio.sleep(0.05);
+t.cancel();
+try { await t; } catch (e) { console.log(e.name); }`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -193,7 +193,7 @@ func TestLimitMaxConcurrentOps(t *testing.T) {
 			return nil, ctx.Err()
 		}
 	}
-	res := runtimetest.Run(t, "ops.js", fmt.Sprint(`
+	res := runtimetest.Run(t, "ops.js", (`
 const got = await Promise.all(Array.from({ length: 40 }, (_, i) => op(i)));
 console.log(got.length, got[39]);
 // queued behind four busy ops, then cancelled: it never starts

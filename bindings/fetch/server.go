@@ -525,7 +525,7 @@ func (sv *server) shutdown() goja.Value {
 	vm := sv.s.env.VM
 	if !sv.closing {
 		sv.closing = true
-		sv.s.env.Loop.Go(nil, func(ctx context.Context) eventloop.Task {
+		sv.s.env.Loop.Go(sv.s.env.Loop.Context(), func(ctx context.Context) eventloop.Task {
 			// net/http's Shutdown counts a connection that has not sent a
 			// request yet (a client's spare pooled connection) as busy for
 			// up to 5 s: close those at once, they have nothing in flight

@@ -2,33 +2,18 @@ package fs
 
 import (
 	"encoding/base64"
+
 	"encoding/hex"
+	"github.com/arun-js/arun/bindings"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// normEncoding returns the canonical name of a Node encoding, or "" if it
-// is not one.
-func normEncoding(enc string) string {
-	switch strings.ToLower(enc) {
-	case "utf8", "utf-8":
-		return "utf8"
-	case "ascii":
-		return "ascii"
-	case "latin1", "binary":
-		return "latin1"
-	case "base64":
-		return "base64"
-	case "base64url":
-		return "base64url"
-	case "hex":
-		return "hex"
-	case "ucs2", "ucs-2", "utf16le", "utf-16le":
-		return "utf16le"
-	}
-	return ""
-}
+// normEncoding is bindings.NormEncoding. The conversions below work on Go
+// strings, off the loop (readLines decodes on its goroutine); bindings'
+// Buffer codecs make goja values on it.
+var normEncoding = bindings.NormEncoding
 
 // encodeBytes turns file bytes into a string as Buffer.toString(enc) does.
 func encodeBytes(b []byte, enc string) string {

@@ -57,12 +57,5 @@ func accessAt(pl place, mode int) error {
 	if err != nil {
 		return err
 	}
-	perm := fi.Mode().Perm()
-	if mode&wOK != 0 && perm&0o222 == 0 {
-		return os.ErrPermission
-	}
-	if mode&xOK != 0 && perm&0o111 == 0 && !fi.IsDir() {
-		return os.ErrPermission
-	}
-	return nil
+	return accessBits(fi, mode)
 }

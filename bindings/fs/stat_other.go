@@ -17,6 +17,11 @@ func access(path string, mode int) error {
 	if err != nil {
 		return err
 	}
+	return accessBits(fi, mode)
+}
+
+// accessBits is access's check of fi's permission bits.
+func accessBits(fi fs.FileInfo, mode int) error {
 	perm := fi.Mode().Perm()
 	if mode&wOK != 0 && perm&0o222 == 0 {
 		return os.ErrPermission

@@ -12,7 +12,10 @@
 // runs every test in order (hooks, per-test timeout, leak checks) and hands
 // each Result to Harness.OnResult. Without a Harness (a test file run with
 // `arun file.test.js`), the tests run by themselves once the loop goes idle
-// and print one line each to stdout.
+// and print one line each to stdout. If a test to run asks for virtualTime
+// and the runtime is on real time, the runtime switches to virtual time
+// before the tests run (the clock keeps its reading and from then on moves
+// only by jumps to the next timer).
 //
 // # Goroutine rules
 //

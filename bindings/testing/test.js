@@ -7,6 +7,7 @@
 //   h.filter(fullName) -> bool       the runner's --filter
 //   h.timeout                        default per-test timeout, seconds (0: none)
 //   h.virtual                        the runtime runs on virtual time
+//   h.useVirtualTime()               put the runtime on virtual time from now on
 //   h.now() -> ms                    real monotonic clock (durations)
 //   h.setTimer(ms, fn) -> handle     a loop timer the leak checks do not see
 //   h.clearTimer(handle)
@@ -306,11 +307,18 @@
     return (Math.round(s * 1000) / 1000) + "s";
   }
 
-  function timeoutError(label, seconds, decl) {
-    const e = new Error(`${label} timed out after ${fmtSeconds(seconds)}`);
+  // timeoutError says what the timed-out test was suspended on (the
+  // runtime awaits of its task, [what, frame] pairs) and points at that
+  // await, then at the test's declaration.
+  function timeoutError(label, seconds, decl, waiting) {
+    let msg = `${label} timed out after ${fmtSeconds(seconds)}`;
+    if (waiting && waiting.length) msg += ", waiting on " + waiting.map((w) => w[0]).join(", ");
+    const e = new Error(msg);
     e.name = "TimeoutError";
     e.code = "ERR_TEST_TIMEOUT";
-    e.stack = `${e.name}: ${e.message}` + (decl ? "\n" + decl : "");
+    const frames = waiting ? waiting.map((w) => w[1]).filter((f) => f) : [];
+    if (decl) frames.push(decl);
+    e.stack = `${e.name}: ${e.message}` + (frames.length ? "\n" + frames.join("\n") : "");
     return e;
   }
 
@@ -319,6 +327,7 @@
   function step(fn, label, seconds, ctx) {
     return new Promise((resolve) => {
       let done = false, timer = null;
+      const task = h.newTask();
       const finish = (e) => {
         if (done) return;
         done = true;
@@ -328,7 +337,7 @@
       };
       if (seconds > 0 && isFinite(seconds)) {
         timer = h.setTimer(seconds * 1000, () => {
-          const e = timeoutError(label, seconds, ctx && ctx.decl);
+          const e = timeoutError(label, seconds, ctx && ctx.decl, h.waiting(task));
           if (ctx && ctx.abort) ctx.abort(e);
           finish(e);
         });
@@ -336,7 +345,7 @@
       if (scope) scope.fail = finish;
       let r;
       try {
-        r = fn.call(undefined, ctx && ctx.context);
+        r = h.callIn(task, fn, ctx && ctx.context);
       } catch (e) {
         finish(e === undefined ? new Error(`${label} threw undefined`) : e);
         return;
@@ -474,9 +483,6 @@
     const tasksBefore = before ? new Set(before) : null;
     const ctx = testContext(t);
     let err = inherited;
-    if (!err && t.virtualTime && !h.virtual) {
-      err = usageError("the test asks for virtualTime, but its file runs on real time: write `virtualTime: true` literally in the options (the runner then runs the whole file on virtual time) or run `arun test --virtual-time`");
-    }
     if (!err) {
       const chain = chainOf(t);
       outer: for (const s of chain) {
@@ -567,10 +573,21 @@
     const loadErrors = h.rejections().map((r) => tagged("Uncaught (in promise) ", r));
     prepare(root, [], { skip: false, todo: false, only: false, reason: "", timeout: h.timeout, virtualTime: false });
     const planned = [];
+    let virtual = false;
     (function walk(n) {
-      if (n.kind === "test") { if (n.included && n.status === "run") planned.push(n.fullName); return; }
+      if (n.kind === "test") {
+        if (n.included && n.status === "run") {
+          planned.push(n.fullName);
+          virtual = virtual || n.virtualTime;
+        }
+        return;
+      }
       n.children.forEach(walk);
     })(root);
+    // A file run directly (or whose option the runner could not see in its
+    // text) is on real time until here: a test that asks for virtual time
+    // puts the runtime on it for all the tests.
+    if (virtual && !h.virtual) h.useVirtualTime();
     h.plan(planned);
     if (loadErrors.length) {
       report({ id: root.id, name: "(top level)", path: [] }, "failed", {

@@ -304,6 +304,7 @@ type state struct {
 	res      *resources
 	start    time.Time
 
+	current  *bindings.TaskRef // the task of the test or hook last started
 	rejected []*goja.Promise
 	pending  map[*goja.Promise]bool
 
@@ -337,6 +338,13 @@ func stateOf(env *bindings.Env, h *Harness) (*state, error) {
 	st.hasTests, _ = goja.AssertFunction(o.Get("hasTests"))
 	env.SetValue(stateKey{}, st)
 	env.SetResourceTracker(st.res)
+	// a shutdown (SIGINT) cancels what the running test awaits, as it
+	// cancels the main module's awaits
+	env.OnShutdown(func(reason goja.Value) {
+		if st.current != nil {
+			st.current.Cancel(reason)
+		}
+	})
 	if h == nil {
 		env.Loop.OnIdle(st.autoRun)
 	}
@@ -365,6 +373,11 @@ func (st *state) helpers() *goja.Object {
 	}
 	set("timeout", timeout)
 	set("virtual", loop.Virtual())
+	set("useVirtualTime", func(goja.FunctionCall) goja.Value {
+		loop.UseVirtualTime()
+		_ = h.Set("virtual", true)
+		return goja.Undefined()
+	})
 	set("filter", func(call goja.FunctionCall) goja.Value {
 		if st.h == nil || st.h.Filter == nil {
 			return vm.ToValue(true)
@@ -406,6 +419,49 @@ func (st *state) helpers() *goja.Object {
 			return err
 		})
 		return goja.Undefined()
+	})
+	// Each test and hook runs as a task of its own (a bindings.TaskRef), so
+	// that a timeout can say which runtime awaits it was suspended on.
+	set("newTask", func(goja.FunctionCall) goja.Value { return vm.ToValue(&bindings.TaskRef{}) })
+	set("callIn", func(call goja.FunctionCall) goja.Value {
+		t, _ := call.Argument(0).Export().(*bindings.TaskRef)
+		fn, ok := goja.AssertFunction(call.Argument(1))
+		if !ok {
+			panic(st.env.ToJSError(bindings.TypeErrorf("callIn needs a function")))
+		}
+		if t != nil {
+			prev := st.env.SetCurrentTask(t)
+			st.current = t
+			defer func() { st.env.RestoreCurrent(prev) }()
+		}
+		v, err := fn(goja.Undefined(), call.Argument(2))
+		if err != nil {
+			eventloop.PanicIfUncatchable(err)
+			var ex *goja.Exception
+			if errors.As(err, &ex) {
+				panic(ex)
+			}
+			panic(st.env.ToJSError(err))
+		}
+		return v
+	})
+	// waiting(task): the runtime awaits the task is suspended on, innermost
+	// first as the deadlock report names them: [what, frame] pairs, the
+	// frame ("at /path/file.js:4:9") empty when no script frame made it.
+	set("waiting", func(call goja.FunctionCall) goja.Value {
+		t, _ := call.Argument(0).Export().(*bindings.TaskRef)
+		out := []any{}
+		if t == nil {
+			return vm.ToValue(out)
+		}
+		for _, w := range t.Waiting() {
+			frame := ""
+			if file, line, col, ok := w.SitePosition(); ok {
+				frame = fmt.Sprintf("    at %s:%d:%d", file, line, col)
+			}
+			out = append(out, vm.NewArray(w.What, frame))
+		}
+		return vm.ToValue(out)
 	})
 	set("owner", func(call goja.FunctionCall) goja.Value {
 		st.res.setOwner(call.Argument(0).ToInteger())

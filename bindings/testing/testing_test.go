@@ -92,6 +92,31 @@ func byName(rs []aruntest.Result) map[string]aruntest.Result {
 	return m
 }
 
+// TestDirectRunVirtualTime: a test file run as a plain script on real time
+// (arun math_test.js) whose tests ask for virtualTime runs them on virtual
+// time: an hour of sleeps passes at once and reads exactly an hour.
+func TestDirectRunVirtualTime(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
+	res := runtimetest.Run(t, "direct.test.js", `
+import { test, describe } from "arun:test";
+import assert from "node:assert/strict";
+describe("slow", { virtualTime: true }, () => {
+  test("an hour", { timeout: 7200 }, async () => {
+    const t0 = performance.now();
+    await asyncio.sleep(3600);
+    assert.equal(performance.now() - t0, 3600e3);
+  });
+});
+`, runtime.Options{})
+	if res.Err != nil {
+		t.Fatalf("run: %v\n%s", res.Err, res.Stderr)
+	}
+	got := durRe.ReplaceAllString(res.Stdout, "(T)")
+	if want := "ok    slow > an hour (T)\n1 passed, 0 failed\n"; got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+}
+
 // TestHarnessSanitizers: leaks of tracked resources, timers and intervals
 // fail the test that left them, name where they were created, and are
 // released afterwards.

@@ -130,8 +130,10 @@
     toJSON() { return native.get(this.#h, "href"); }
     [INSPECT](depth, opts, inspect) {
       const o = {};
-      for (const p of parts) o[p] = this[p];
-      o.searchParams = this.searchParams;
+      for (const p of parts) {
+        if (p === "hash") o.searchParams = this.searchParams; // Node's order
+        o[p] = this[p];
+      }
       Object.setPrototypeOf(o, { constructor: URL });
       return typeof inspect === "function" ? `URL ${inspect(o, opts)}` : o;
     }
@@ -140,6 +142,8 @@
     }
   }
   webidl(URL, "URL", parts.concat(["searchParams"]));
+
+  const removeColors = (str) => str.replace(/\u001b\[\d\d?m/g, "");
 
   // a URLSearchParams list is [name, value, name, value, ...]
   class URLSearchParams {
@@ -248,10 +252,20 @@
     values() { return iterator(this, 1); }
     entries() { return iterator(this, 2); }
     toString() { return native.serializeQuery(this.#list); }
-    [INSPECT](depth, opts, inspect) {
-      const l = this.#list, o = {};
-      for (let i = 0; i < l.length; i += 2) o[l[i]] = l[i + 1];
-      return typeof inspect === "function" ? `URLSearchParams ${inspect(o, opts)}` : o;
+    // Node's: the pairs as 'name' => 'value', in order
+    [INSPECT](recurseTimes, ctx, inspect) {
+      if (typeof inspect !== "function") return this;
+      if (typeof recurseTimes === "number" && recurseTimes < 0) return ctx.stylize("[Object]", "special");
+      const separator = ", ";
+      const innerOpts = { ...ctx };
+      if (recurseTimes !== null) innerOpts.depth = recurseTimes - 1;
+      const innerInspect = (v) => inspect(v, innerOpts);
+      const list = this.#list, output = [];
+      for (let i = 0; i < list.length; i += 2) output.push(`${innerInspect(list[i])} => ${innerInspect(list[i + 1])}`);
+      const length = output.reduce((prev, cur) => prev + removeColors(cur).length + separator.length, -separator.length);
+      if (length > ctx.breakLength) return `${this.constructor.name} {\n  ${output.join(",\n  ")} }`;
+      if (output.length) return `${this.constructor.name} { ${output.join(separator)} }`;
+      return `${this.constructor.name} {}`;
     }
     static {
       paramsFor = (url, search) => {
@@ -282,6 +296,19 @@
       this.#i += 2;
       const value = this.#kind === 0 ? l[i] : this.#kind === 1 ? l[i + 1] : [l[i], l[i + 1]];
       return { value, done: false };
+    }
+    // Node's: what is left to iterate
+    [INSPECT](recurseTimes, ctx, inspect) {
+      if (typeof inspect !== "function" || !(#p in this)) return this;
+      if (typeof recurseTimes === "number" && recurseTimes < 0) return ctx.stylize("[Object]", "special");
+      const innerOpts = { ...ctx };
+      if (recurseTimes !== null) innerOpts.depth = recurseTimes - 1;
+      const l = listOf(this.#p), kind = this.#kind, output = [];
+      for (let i = this.#i; i < l.length; i += 2) output.push(kind === 0 ? l[i] : kind === 1 ? l[i + 1] : [l[i], l[i + 1]]);
+      const breakLn = inspect(output, innerOpts).includes("\n");
+      const outputStrs = output.map((p) => inspect(p, innerOpts));
+      const outputStr = breakLn ? `\n  ${outputStrs.join(",\n  ")}` : ` ${outputStrs.join(", ")}`;
+      return `${this[Symbol.toStringTag]} {${outputStr} }`;
     }
   }
   Object.setPrototypeOf(ParamsIterator.prototype, iterProto);

@@ -49,8 +49,27 @@
       this._eventsCount = 0;
     }
     this._maxListeners = this._maxListeners || undefined;
-    if (opts && opts.captureRejections) this[kCapture] = true;
+    if (opts && opts.captureRejections !== undefined) {
+      if (typeof opts.captureRejections !== "boolean") {
+        throw nodeError(TypeError, "ERR_INVALID_ARG_TYPE",
+          `The "options.captureRejections" property must be of type boolean. Received ${inspect(opts.captureRejections)}`);
+      }
+      this[kCapture] = opts.captureRejections;
+    } else {
+      this[kCapture] = EventEmitter.prototype[kCapture];
+    }
   };
+  EventEmitter.prototype[kCapture] = false;
+  Object.defineProperty(EventEmitter, "captureRejections", {
+    enumerable: true,
+    get() { return EventEmitter.prototype[kCapture]; },
+    set(v) {
+      if (typeof v !== "boolean") {
+        throw nodeError(TypeError, "ERR_INVALID_ARG_TYPE", `The "EventEmitter.captureRejections" property must be of type boolean. Received ${inspect(v)}`);
+      }
+      EventEmitter.prototype[kCapture] = v;
+    },
+  });
 
   const proto = EventEmitter.prototype;
   proto.setMaxListeners = function setMaxListeners(n) {
@@ -78,13 +97,43 @@
     const handler = events[type];
     if (handler === undefined) return false;
     if (typeof handler === "function") {
-      handler.apply(this, args);
+      const r = handler.apply(this, args);
+      if (r !== undefined && r !== null && this[kCapture]) addCatch(this, r, type, args);
     } else {
       const listeners = handler.slice();
-      for (let i = 0; i < listeners.length; i++) listeners[i].apply(this, args);
+      for (let i = 0; i < listeners.length; i++) {
+        const r = listeners[i].apply(this, args);
+        if (r !== undefined && r !== null && this[kCapture]) addCatch(this, r, type, args);
+      }
     }
     return true;
   };
+
+  // captureRejections: a listener's rejected promise goes to
+  // emitter[Symbol.for("nodejs.rejection")] or, failing that, to "error".
+  function addCatch(that, promise, type, args) {
+    try {
+      const then = promise.then;
+      if (typeof then === "function") {
+        then.call(promise, undefined, (err) => g.process.nextTick(emitUnhandledRejectionOrErr, that, err, type, args));
+      }
+    } catch (err) {
+      that.emit("error", err);
+    }
+  }
+  function emitUnhandledRejectionOrErr(ee, err, type, args) {
+    if (typeof ee[EventEmitter.captureRejectionSymbol] === "function") {
+      ee[EventEmitter.captureRejectionSymbol](err, type, ...args);
+    } else {
+      const prev = ee[kCapture];
+      try {
+        ee[kCapture] = false;
+        ee.emit("error", err);
+      } finally {
+        ee[kCapture] = prev;
+      }
+    }
+  }
 
   function addListener(target, type, listener, prepend) {
     checkListener(listener);

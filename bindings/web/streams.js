@@ -136,6 +136,13 @@
       setUpRSControllerFromSource(rs, src, hwm, size);
     }
     get locked() { return isRSLocked(this.#s); }
+    // Node 20's (whose helper returns its own undefined this when the depth
+    // is used up: console.log prints undefined there)
+    [Symbol.for("nodejs.util.inspect.custom")](depth, options, inspect) {
+      if (depth < 0) return undefined;
+      const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+      return `ReadableStream ${inspect({ locked: this.locked, state: this.#s.state, supportsBYOB: this.#s.bytes }, opts)}`;
+    }
     cancel(reason = undefined) {
       const rs = this.#s;
       if (isRSLocked(rs)) return rejected(invalidState("ReadableStream is locked"));

@@ -304,8 +304,7 @@ func natives(env *bindings.Env) *goja.Object {
 	// calls onCancel.
 	set("waiter", func(call goja.FunctionCall) goja.Value {
 		onCancel, _ := goja.AssertFunction(call.Argument(1))
-		var w *bindings.Waiter
-		w = env.NewWaiter(call.Argument(0).String(), func() {
+		w := env.NewWaiter(call.Argument(0).String(), func() {
 			if onCancel != nil {
 				if _, err := onCancel(goja.Undefined()); err != nil {
 					env.Fatal(env.ToJSError(err))

@@ -16,6 +16,13 @@
     return e;
   };
   const illegal = () => nodeError(TypeError, "ERR_ILLEGAL_CONSTRUCTOR", "Illegal constructor");
+  // console.log and util.inspect show these classes as Node 20 does: each
+  // [INSPECT] is Node's own (what it returns when the depth is used up
+  // included: "[Blob]" where Node's fallback prints that)
+  const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+  const inspectAs = (C, fn) => Object.defineProperty(C.prototype, INSPECT, { value: fn, writable: true, configurable: true });
+  const lessDepth = (options) => ({ ...options, depth: options.depth === null || options.depth === undefined ? options.depth : options.depth - 1 });
+  const usedUp = (self, options) => options.stylize(`[${self.constructor.name}]`, "special");
   const INTERNAL = Symbol("arun internal");
   // enumerable accessors, as WebIDL attributes are
   const enumerable = (C, ...names) => {
@@ -138,6 +145,12 @@
     Object.defineProperty(Event.prototype, n, { value: v, enumerable: true });
   }
   tag(Event, "Event");
+  inspectAs(Event, function (depth, options, inspect) {
+    const name = this.constructor.name;
+    if (depth < 0) return name;
+    const opts = { ...options, depth: Number.isInteger(options.depth) ? options.depth - 1 : options.depth };
+    return `${name} ${inspect({ type: this.type, defaultPrevented: this.defaultPrevented, cancelable: this.cancelable, timeStamp: this.timeStamp }, opts)}`;
+  });
   def(g, "Event", Event);
 
   class CustomEvent extends Event {
@@ -353,6 +366,10 @@
   defineEventHandler(AbortSignal, "abort");
   enumerable(AbortSignal, "aborted", "reason");
   tag(AbortSignal, "AbortSignal");
+  inspectAs(AbortSignal, function (depth, options, inspect) {
+    if (depth < 0) return usedUp(this, options);
+    return `${this.constructor.name} ${inspect({ aborted: this.aborted }, lessDepth(options))}`;
+  });
   def(g, "AbortSignal", AbortSignal);
 
   function timeoutFired(s) {
@@ -428,6 +445,10 @@
   }
   enumerable(AbortController, "signal");
   tag(AbortController, "AbortController");
+  inspectAs(AbortController, function (depth, options, inspect) {
+    if (depth < 0) return this;
+    return `${this.constructor.name} ${inspect({ signal: this.signal }, lessDepth(options))}`;
+  });
   def(g, "AbortController", AbortController);
 
   // ---------------------------------------------------------------- encoding
@@ -455,6 +476,10 @@
   }
   enumerable(TextEncoder, "encoding");
   tag(TextEncoder, "TextEncoder");
+  inspectAs(TextEncoder, function (depth, options, inspect) {
+    if (typeof depth === "number" && depth < 0) return usedUp(this, options);
+    return inspect({ encoding: this.encoding }, options); // Node 20 shows no class name
+  });
   def(g, "TextEncoder", TextEncoder);
 
   class TextDecoder {
@@ -486,6 +511,10 @@
   }
   enumerable(TextDecoder, "encoding", "fatal", "ignoreBOM");
   tag(TextDecoder, "TextDecoder");
+  inspectAs(TextDecoder, function (depth, options, inspect) {
+    if (typeof depth === "number" && depth < 0) return usedUp(this, options);
+    return `${this.constructor.name} ${inspect({ encoding: this.encoding, fatal: this.fatal, ignoreBOM: this.ignoreBOM })}`;
+  });
   def(g, "TextDecoder", TextDecoder);
 
   def(g, "atob", function atob(data) {
@@ -588,6 +617,13 @@
   }
   enumerable(Blob, "size", "type");
   tag(Blob, "Blob");
+  inspectAs(Blob, function (depth, options, inspect) {
+    if (depth < 0) return usedUp(this, options);
+    if (this instanceof File) {
+      return `File ${inspect({ size: this.size, type: this.type, name: this.name, lastModified: this.lastModified }, lessDepth(options))}`;
+    }
+    return `Blob ${inspect({ size: this.size, type: this.type }, lessDepth(options))}`;
+  });
   def(g, "Blob", Blob);
 
   class File extends Blob {

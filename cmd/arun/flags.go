@@ -61,6 +61,13 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, d
 			goto rest
 		case "--virtual-time":
 			cfg.opts.VirtualTime = true
+			if hasVal {
+				t, err := parseTimeOrigin(val)
+				if err != nil {
+					return bad("%v", err)
+				}
+				cfg.opts.TimeOrigin = t
+			}
 		case "--debug":
 			cfg.opts.Debug = true
 		case "--location":
@@ -136,6 +143,13 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, d
 			}
 		case "--allow-env":
 			grant().EnvAll = true
+		case "--allow-run":
+			p := grant()
+			if hasVal {
+				p.Run = append(p.Run, splitList(val)...)
+			} else {
+				p.RunAll = true
+			}
 		case "--allow-all":
 			perms = runtime.AllowAll()
 		default:
@@ -164,6 +178,18 @@ rest:
 		cfg.opts.Args = append([]string{script}, cfg.opts.Args...)
 	}
 	return cfg, 0, false
+}
+
+// parseTimeOrigin reads the TIME of --virtual-time=TIME: RFC 3339
+// (2024-01-01T00:00:00Z, with an offset or fractional seconds) or a date
+// (2024-01-01, midnight UTC).
+func parseTimeOrigin(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("--virtual-time: invalid time %q (use RFC 3339, 2024-01-01T00:00:00Z, or a date, 2024-01-01)", s)
 }
 
 func splitList(s string) []string {

@@ -46,7 +46,8 @@ Usage:
   arun --version | --help
 
 Flags (before FILE):
-  --virtual-time                skip idle time: sleeps and timers complete at once, same output
+  --virtual-time[=TIME]         virtual clock: sleeps and timers complete at once, the same
+                                output and times on every run; Date starts at TIME (RFC 3339)
   --timeout DURATION            stop the whole run after DURATION (Go syntax: 10s, 2m); exit 124
   --max-memory SIZE             stop the script when its live heap passes SIZE (512M, 2G); exit 134
   --unhandled-rejections=MODE   strict (default: exit 1), warn, or none
@@ -57,6 +58,7 @@ Flags (before FILE):
   --allow-write[=PATHS]         allow writing files
   --allow-net[=HOSTS]           allow network access (host or host:port, comma-separated)
   --allow-env                   allow reading the environment
+  --allow-run[=PROGRAMS]        allow starting programs (names or paths, comma-separated)
 
 Environment:
   ARUN_DEBUG=1                  as --debug
@@ -130,8 +132,6 @@ type config struct {
 	eval    *string
 	file    string
 	stdin   bool
-	perms   *runtime.Permissions
-	sandbox bool
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -210,6 +210,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 					os.Exit(code)
 				}
 				signalled.Store(cause)
+				if s == os.Interrupt {
+					// a terminal's Ctrl-C reached the children (they are
+					// in arun's process group); any other SIGINT is
+					// forwarded to them
+					rt.InterruptChildren(!terminalForeground())
+				}
 				rt.Shutdown()
 				time.AfterFunc(shutdownGrace, func() { cancel(cause) })
 			case <-stopSignals:

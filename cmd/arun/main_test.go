@@ -87,6 +87,11 @@ func TestExitPaths(t *testing.T) {
 		{"virtual time", []string{"--virtual-time", "sleep.js"}, "", 0, "an hour later\n", nil},
 		{"location", []string{"--location", "https://example.test/app/", "-e", "console.log(location.href, location.origin, new Request('api?q=1').url, Object.isFrozen(location))"}, "", 0,
 			"https://example.test/app/ https://example.test https://example.test/app/api?q=1 true\n", nil},
+		{"sandbox denies running programs", []string{"--sandbox", "-e", "require('child_process').execSync('echo hi')"}, "", 1, "",
+			[]string{`permission denied: run access to "/bin/sh"; run with --allow-run=/bin/sh`}},
+		{"allow-run grants a program", []string{"--sandbox", "--allow-run=echo", "-e", "const p = await asyncio.createSubprocessExec('echo', 'ran', { stdout: asyncio.subprocess.PIPE }); console.log(String((await p.communicate())[0]).trim())"}, "", 0, "ran\n", nil},
+		{"allow-run names the programs", []string{"--allow-run=echo", "-e", "require('child_process').spawnSync('ls')"}, "", 1, "",
+			[]string{`permission denied: run access to "ls"; run with --allow-run=ls`}},
 		{"bad location", []string{"--location=ftp://x/", "-e", "1"}, "", 1, "", []string{"location must be an http or https URL"}},
 	}
 	for _, tc := range cases {

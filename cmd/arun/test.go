@@ -26,10 +26,15 @@ Flags:
                           PATTERN, or matches it when written /regexp/
   --reporter=NAME         spec (default), tap (TAP 13) or junit (JUnit XML on stdout,
                           closing line on stderr)
-  --virtual-time          run every file on virtual time (sleeps and timeouts take no
-                          real time); a file using the option virtualTime: true gets it
+  --virtual-time[=TIME]   run every file on virtual time (sleeps and timeouts take no
+                          real time; Date starts at TIME, RFC 3339, if given); a file
+                          using the option virtualTime: true gets it
   --timeout SECONDS       per-test timeout (default 5; 0 for none)
   --jobs N                files run in parallel (default: the number of CPUs)
+  --sandbox               deny all permissions (the default allows all); grant back with
+                          --allow-read[=PATHS], --allow-write[=PATHS], --allow-net[=HOSTS],
+                          --allow-env. Without the read permission, test files load modules
+                          only from the working directory and node_modules above it
 
 Tests are declared with test()/describe() from "arun:test"; a test fails on an
 exception, a rejection, its timeout, or a timer, task or resource it leaves open.
@@ -85,6 +90,13 @@ func runTests(args []string, stdout, stderr io.Writer) int {
 			reporter = v
 		case "--virtual-time":
 			cfg.VirtualTime = true
+			if hasVal {
+				t, err := parseTimeOrigin(val)
+				if err != nil {
+					return bad("%v", err)
+				}
+				cfg.TimeOrigin = t
+			}
 		case "--timeout":
 			v, ok := value()
 			if !ok {
@@ -98,6 +110,8 @@ func runTests(args []string, stdout, stderr io.Writer) int {
 			if s == 0 {
 				cfg.Timeout = -1
 			}
+		case "--sandbox", "--allow-read", "--allow-write", "--allow-net", "--allow-env", "--allow-all":
+			cfg.Permissions = permissionFlag(cfg.Permissions, name, val, hasVal)
 		case "--jobs", "--j":
 			v, ok := value()
 			if !ok {

@@ -19,7 +19,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -147,7 +146,7 @@ func describe(err error) string {
 		return "error: " + err.Error()
 	case se.Kind == runtime.KindTimeout:
 		return "timed out"
-	case se.Kind == runtime.KindInterrupted || strings.HasPrefix(se.Message, "CancelledError"):
+	case se.Kind == runtime.KindInterrupted || errors.Is(err, runtime.ErrCancelled):
 		return "cancelled"
 	}
 	where := ""

@@ -122,15 +122,20 @@ func VerifyNoLeaks(t *testing.T) {
 	t.Cleanup(func() { goleak.VerifyNone(t, goleak.IgnoreCurrent()) })
 }
 
-var outputRe = regexp.MustCompile(`(?m)^// Output:\s*$`)
+var outputRe = regexp.MustCompile(`(?m)^// Output( \(real time\))?:\s*$`)
 
 // ScriptFile is a script with its expected output in trailing comments:
 //
 //	console.log("hi")
 //	// Output:
 //	// hi
+//
+// A script whose point is real time (a busy loop that stalls the loop
+// waits on a clock that virtual time holds still) writes
+// "// Output (real time):" and runs on real time.
 type ScriptFile struct {
 	Path, Source, Want string
+	RealTime           bool
 }
 
 // ReadScripts loads every *.js / *.ts file in dir that has an "// Output:"
@@ -153,7 +158,7 @@ func ReadScripts(t testing.TB, dir string) []ScriptFile {
 			t.Fatal(err)
 		}
 		src := string(b)
-		loc := outputRe.FindStringIndex(src)
+		loc := outputRe.FindStringSubmatchIndex(src)
 		if loc == nil {
 			continue
 		}
@@ -170,13 +175,13 @@ func ReadScripts(t testing.TB, dir string) []ScriptFile {
 		for len(want) > 0 && want[len(want)-1] == "" {
 			want = want[:len(want)-1]
 		}
-		out = append(out, ScriptFile{Path: p, Source: src, Want: strings.Join(want, "\n")})
+		out = append(out, ScriptFile{Path: p, Source: src, Want: strings.Join(want, "\n"), RealTime: loc[2] >= 0})
 	}
 	return out
 }
 
 // RunScripts runs every script of dir (see ReadScripts) as a subtest under
-// virtual time and compares stdout (and, when the script fails, the error
+// virtual time (unless it asks for real time) and compares stdout (and, when the script fails, the error
 // report) with its expected output.
 func RunScripts(t *testing.T, dir string) {
 	for _, sf := range ReadScripts(t, dir) {
@@ -184,6 +189,7 @@ func RunScripts(t *testing.T, dir string) {
 		t.Run(filepath.Base(sf.Path), func(t *testing.T) {
 			abs, _ := filepath.Abs(sf.Path)
 			opts := VirtualOptions()
+			opts.VirtualTime = !sf.RealTime
 			opts.Dir = filepath.Dir(abs)
 			res := Run(t, filepath.Base(sf.Path), sf.Source, opts)
 			got := res.Stdout

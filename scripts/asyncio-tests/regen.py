@@ -8,6 +8,9 @@ the Python program with CPython 3.12 (3.13 when the Python source starts with
 "# python3.13", for Queue.shutdown) after PY_PRELUDE below.
 
 usage: regen.py [--check] [CASES_FILE]
+  CASES_FILE  default cases.txt; testdata/subprocess_cases.txt holds the
+              subprocess cases (real I/O: the loop blocks on pipes and
+              child processes instead of reporting a deadlock)
   --check  only report cases whose recorded output differs from Python's
 """
 import os
@@ -46,7 +49,9 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         real = sel.select
         def select(timeout=None):
             if timeout is None:
-                raise RuntimeError("deadlock: nothing left to run")
+                if len(sel.get_map()) <= 1:  # only the loop's self-pipe
+                    raise RuntimeError("deadlock: nothing left to run")
+                return real(None)  # a child process or a pipe: real I/O
             if timeout > 0:
                 self._vt += timeout
             return real(0)

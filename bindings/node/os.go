@@ -1,0 +1,389 @@
+package node
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"os"
+	"os/user"
+	goruntime "runtime"
+	"strconv"
+	"strings"
+
+	"github.com/arun-js/arun/bindings"
+	"github.com/dop251/goja"
+)
+
+// The "os" module reads the machine it runs on (Linux's /proc, uname,
+// net.Interfaces). What comes from the environment (homedir, tmpdir) is
+// read from the host's injected environment, under the env permission,
+// as process.env is.
+
+func initOS(env *bindings.Env, module *goja.Object) error {
+	vm := env.VM
+	o := vm.NewObject()
+	fn := func(name string, f func() any) {
+		_ = o.Set(name, func(goja.FunctionCall) goja.Value { return vm.ToValue(f()) })
+	}
+	envVar := func(k string) (string, bool) {
+		if err := env.Check(bindings.PermEnv, k); err != nil {
+			panic(env.ToJSError(err))
+		}
+		v, ok := env.Env[k]
+		return v, ok && v != ""
+	}
+	fn("arch", func() any { return nodeArch() })
+	fn("platform", func() any { return goruntime.GOOS })
+	fn("type", func() any { return osType() })
+	fn("release", func() any { return uname().release })
+	fn("version", func() any { return uname().version })
+	fn("machine", func() any { return uname().machine })
+	fn("hostname", func() any { h, _ := os.Hostname(); return h })
+	fn("endianness", func() any { return "LE" })
+	fn("availableParallelism", func() any { return goruntime.NumCPU() })
+	fn("homedir", func() any {
+		if h, ok := envVar("HOME"); ok {
+			return h
+		}
+		h, _ := os.UserHomeDir()
+		return h
+	})
+	fn("tmpdir", func() any {
+		for _, k := range []string{"TMPDIR", "TMP", "TEMP"} {
+			if t, ok := envVar(k); ok {
+				if len(t) > 1 {
+					t = strings.TrimSuffix(t, "/")
+				}
+				return t
+			}
+		}
+		return "/tmp"
+	})
+	fn("totalmem", func() any { return meminfo("MemTotal") })
+	fn("freemem", func() any { return meminfo("MemAvailable") })
+	fn("uptime", func() any {
+		b, err := os.ReadFile("/proc/uptime")
+		if err != nil {
+			return 0
+		}
+		f, _ := strconv.ParseFloat(strings.Fields(string(b) + " 0")[0], 64)
+		return f
+	})
+	fn("loadavg", func() any {
+		out := []float64{0, 0, 0}
+		if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+			for i, f := range strings.Fields(string(b)) {
+				if i < 3 {
+					out[i], _ = strconv.ParseFloat(f, 64)
+				}
+			}
+		}
+		return out
+	})
+	fn("cpus", func() any { return cpus() })
+	fn("networkInterfaces", func() any { return interfaces() })
+	_ = o.Set("userInfo", func(call goja.FunctionCall) goja.Value {
+		u, err := user.Current()
+		if err != nil {
+			panic(env.ToJSError(&bindings.Error{Name: "SystemError", Code: "ERR_SYSTEM_ERROR", Message: "A system error occurred: uv_os_get_passwd returned ENOENT (no such file or directory)"}))
+		}
+		info := vm.NewObject()
+		_ = info.SetPrototype(nil)
+		uid, _ := strconv.Atoi(u.Uid)
+		gid, _ := strconv.Atoi(u.Gid)
+		_ = info.Set("uid", uid)
+		_ = info.Set("gid", gid)
+		_ = info.Set("username", u.Username)
+		_ = info.Set("homedir", u.HomeDir)
+		_ = info.Set("shell", loginShell(u.Username))
+		return info
+	})
+	_ = o.Set("getPriority", func(call goja.FunctionCall) goja.Value {
+		p, err := getPriority(int(call.Argument(0).ToInteger()))
+		if err != nil {
+			panic(env.ToJSError(&bindings.Error{Name: "SystemError", Code: "ERR_SYSTEM_ERROR", Message: "A system error occurred: uv_os_getpriority returned " + err.Error()}))
+		}
+		return vm.ToValue(p)
+	})
+	_ = o.Set("setPriority", func(call goja.FunctionCall) goja.Value {
+		pid, prio := 0, call.Argument(0)
+		if len(call.Arguments) > 1 {
+			pid, prio = int(call.Argument(0).ToInteger()), call.Argument(1)
+		}
+		if err := setPriority(pid, int(prio.ToInteger())); err != nil {
+			panic(env.ToJSError(&bindings.Error{Name: "SystemError", Code: "ERR_SYSTEM_ERROR", Message: "A system error occurred: uv_os_setpriority returned " + err.Error()}))
+		}
+		return goja.Undefined()
+	})
+	_ = o.Set("EOL", "\n")
+	_ = o.Set("devNull", "/dev/null")
+	_ = o.Set("constants", osConstants(vm))
+	return module.Set("exports", o)
+}
+
+func nodeArch() string {
+	switch goruntime.GOARCH {
+	case "amd64":
+		return "x64"
+	case "386":
+		return "ia32"
+	}
+	return goruntime.GOARCH
+}
+
+func osType() string {
+	switch goruntime.GOOS {
+	case "linux":
+		return "Linux"
+	case "darwin":
+		return "Darwin"
+	case "windows":
+		return "Windows_NT"
+	case "freebsd":
+		return "FreeBSD"
+	}
+	return goruntime.GOOS
+}
+
+type unameInfo struct{ release, version, machine string }
+
+// uname reads what uname(2) reports, from /proc on Linux.
+func uname() unameInfo {
+	read := func(p string) string {
+		b, _ := os.ReadFile(p)
+		return strings.TrimSpace(string(b))
+	}
+	u := unameInfo{
+		release: read("/proc/sys/kernel/osrelease"),
+		version: read("/proc/sys/kernel/version"),
+		machine: map[string]string{"amd64": "x86_64", "arm64": "aarch64", "386": "i686"}[goruntime.GOARCH],
+	}
+	if u.machine == "" {
+		u.machine = goruntime.GOARCH
+	}
+	return u
+}
+
+func meminfo(key string) int64 {
+	f, err := os.Open("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) >= 2 && fs[0] == key+":" {
+			kb, _ := strconv.ParseInt(fs[1], 10, 64)
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+// cpus is os.cpus(): model and speed from /proc/cpuinfo, times (ms) from
+// /proc/stat.
+func cpus() []map[string]any {
+	n := goruntime.NumCPU()
+	models := make([]string, 0, n)
+	speeds := make([]int, 0, n)
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			k, v, ok := strings.Cut(line, ":")
+			if !ok {
+				continue
+			}
+			switch strings.TrimSpace(k) {
+			case "model name":
+				models = append(models, strings.TrimSpace(v))
+			case "cpu MHz":
+				f, _ := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				speeds = append(speeds, int(f))
+			}
+		}
+	}
+	times := map[int][]int64{}
+	if b, err := os.ReadFile("/proc/stat"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			fs := strings.Fields(line)
+			if len(fs) < 8 || !strings.HasPrefix(fs[0], "cpu") || fs[0] == "cpu" {
+				continue
+			}
+			i, err := strconv.Atoi(fs[0][3:])
+			if err != nil {
+				continue
+			}
+			t := make([]int64, 7)
+			for j := range t {
+				t[j], _ = strconv.ParseInt(fs[j+1], 10, 64)
+			}
+			times[i] = t
+		}
+	}
+	if len(times) > 0 {
+		n = len(times)
+	}
+	out := make([]map[string]any, n)
+	for i := range out {
+		model, speed := "unknown", 0
+		if i < len(models) {
+			model = models[i]
+		}
+		if i < len(speeds) {
+			speed = speeds[i]
+		}
+		t := times[i]
+		if t == nil {
+			t = make([]int64, 7)
+		}
+		// /proc/stat counts clock ticks (USER_HZ, 100 a second); Node reports ms
+		out[i] = map[string]any{"model": model, "speed": speed, "times": map[string]any{
+			"user": t[0] * 10, "nice": t[1] * 10, "sys": t[2] * 10, "idle": t[3] * 10, "irq": t[5] * 10,
+		}}
+	}
+	return out
+}
+
+func interfaces() map[string]any {
+	out := map[string]any{}
+	ifs, err := net.Interfaces()
+	if err != nil {
+		return out
+	}
+	for _, ifc := range ifs {
+		addrs, err := ifc.Addrs()
+		if err != nil || len(addrs) == 0 {
+			continue
+		}
+		mac := ifc.HardwareAddr.String()
+		if mac == "" {
+			mac = "00:00:00:00:00:00"
+		}
+		var list []any
+		for _, a := range addrs {
+			ipn, ok := a.(*net.IPNet)
+			if !ok {
+				continue
+			}
+			ones, _ := ipn.Mask.Size()
+			e := map[string]any{
+				"address":  ipn.IP.String(),
+				"netmask":  net.IP(ipn.Mask).String(),
+				"family":   "IPv4",
+				"mac":      mac,
+				"internal": ifc.Flags&net.FlagLoopback != 0,
+				"cidr":     fmt.Sprintf("%s/%d", ipn.IP, ones),
+			}
+			if ipn.IP.To4() == nil {
+				e["family"] = "IPv6"
+				e["scopeid"] = 0
+				if ipn.IP.IsLinkLocalUnicast() {
+					e["scopeid"] = ifc.Index
+				}
+			} else {
+				e["netmask"] = net.IP(ipn.Mask).To4().String()
+			}
+			list = append(list, e)
+		}
+		if len(list) > 0 {
+			out[ifc.Name] = list
+		}
+	}
+	return out
+}
+
+func loginShell(name string) string {
+	b, err := os.ReadFile("/etc/passwd")
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		fs := strings.Split(line, ":")
+		if len(fs) >= 7 && fs[0] == name {
+			return fs[6]
+		}
+	}
+	return ""
+}
+
+// signal and errno numbers are Linux's (x86 and arm share them).
+var signalNumbers = []struct {
+	name string
+	n    int
+}{
+	{"SIGHUP", 1}, {"SIGINT", 2}, {"SIGQUIT", 3}, {"SIGILL", 4}, {"SIGTRAP", 5}, {"SIGABRT", 6},
+	{"SIGIOT", 6}, {"SIGBUS", 7}, {"SIGFPE", 8}, {"SIGKILL", 9}, {"SIGUSR1", 10}, {"SIGSEGV", 11},
+	{"SIGUSR2", 12}, {"SIGPIPE", 13}, {"SIGALRM", 14}, {"SIGTERM", 15}, {"SIGCHLD", 17},
+	{"SIGSTKFLT", 16}, {"SIGCONT", 18}, {"SIGSTOP", 19}, {"SIGTSTP", 20}, {"SIGTTIN", 21},
+	{"SIGTTOU", 22}, {"SIGURG", 23}, {"SIGXCPU", 24}, {"SIGXFSZ", 25}, {"SIGVTALRM", 26},
+	{"SIGPROF", 27}, {"SIGWINCH", 28}, {"SIGIO", 29}, {"SIGPOLL", 29}, {"SIGPWR", 30},
+	{"SIGSYS", 31},
+}
+
+var errnoNumbers = []struct {
+	name string
+	n    int
+}{
+	{"E2BIG", 7}, {"EACCES", 13}, {"EADDRINUSE", 98}, {"EADDRNOTAVAIL", 99}, {"EAGAIN", 11},
+	{"EBADF", 9}, {"EBUSY", 16}, {"ECHILD", 10}, {"ECONNABORTED", 103}, {"ECONNREFUSED", 111},
+	{"ECONNRESET", 104}, {"EEXIST", 17}, {"EHOSTUNREACH", 113}, {"EINTR", 4}, {"EINVAL", 22},
+	{"EIO", 5}, {"EISDIR", 21}, {"EMFILE", 24}, {"ENAMETOOLONG", 36}, {"ENETUNREACH", 101},
+	{"ENFILE", 23}, {"ENOENT", 2}, {"ENOMEM", 12}, {"ENOSPC", 28}, {"ENOSYS", 38}, {"ENOTDIR", 20},
+	{"ENOTEMPTY", 39}, {"ENOTSUP", 95}, {"EPERM", 1}, {"EPIPE", 32}, {"ERANGE", 34}, {"EROFS", 30},
+	{"ESPIPE", 29}, {"ESRCH", 3}, {"ETIMEDOUT", 110}, {"EXDEV", 18},
+}
+
+func osConstants(vm *goja.Runtime) *goja.Object {
+	nullObj := func(set func(o *goja.Object)) *goja.Object {
+		o := vm.NewObject()
+		_ = o.SetPrototype(nil)
+		set(o)
+		return o
+	}
+	c := vm.NewObject()
+	_ = c.Set("UV_UDP_REUSEADDR", 4)
+	_ = c.Set("dlopen", nullObj(func(o *goja.Object) {
+		for _, kv := range []struct {
+			k string
+			v int
+		}{{"RTLD_LAZY", 1}, {"RTLD_NOW", 2}, {"RTLD_GLOBAL", 256}, {"RTLD_LOCAL", 0}, {"RTLD_DEEPBIND", 8}} {
+			_ = o.Set(kv.k, kv.v)
+		}
+	}))
+	_ = c.Set("errno", nullObj(func(o *goja.Object) {
+		for _, e := range errnoNumbers {
+			_ = o.Set(e.name, e.n)
+		}
+	}))
+	_ = c.Set("signals", nullObj(func(o *goja.Object) {
+		for _, s := range signalNumbers {
+			_ = o.Set(s.name, s.n)
+		}
+	}))
+	_ = c.Set("priority", nullObj(func(o *goja.Object) {
+		for _, kv := range []struct {
+			k string
+			v int
+		}{{"PRIORITY_LOW", 19}, {"PRIORITY_BELOW_NORMAL", 10}, {"PRIORITY_NORMAL", 0}, {"PRIORITY_ABOVE_NORMAL", -7}, {"PRIORITY_HIGH", -14}, {"PRIORITY_HIGHEST", -20}} {
+			_ = o.Set(kv.k, kv.v)
+		}
+	}))
+	return c
+}
+
+// memoryUsage is process.memoryUsage(): the Go heap stands for V8's.
+func memoryUsage() map[string]any {
+	var m goruntime.MemStats
+	goruntime.ReadMemStats(&m)
+	rss := int64(m.Sys)
+	if b, err := os.ReadFile("/proc/self/statm"); err == nil {
+		if fs := strings.Fields(string(b)); len(fs) > 1 {
+			pages, _ := strconv.ParseInt(fs[1], 10, 64)
+			rss = pages * int64(os.Getpagesize())
+		}
+	}
+	return map[string]any{
+		"rss": rss, "heapTotal": int64(m.HeapSys), "heapUsed": int64(m.HeapAlloc),
+		"external": 0, "arrayBuffers": 0,
+	}
+}

@@ -1,0 +1,2 @@
+import p from "yargs-parser";
+console.log(p(["--a","1"]));

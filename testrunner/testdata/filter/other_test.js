@@ -1,0 +1,2 @@
+const { test } = require("arun:test");
+test("other", () => {});
