@@ -21,9 +21,8 @@
 // generation, import and export: raw, JWK, SPKI, PKCS #8, PKCS #1, SEC 1,
 // PEM), pbes2.go (encrypted PKCS #8), x509.go (X509Certificate), prime.go
 // (checkPrime, generatePrime), sign.go
-// (signatures, encryption, key agreement), encoding.go
-// (Node's string encodings: goja_nodejs's Buffer has only utf8, hex and
-// base64).
+// (signatures, encryption, key agreement), encoding.go (Node's string
+// encodings, the bindings package's codecs that Buffer uses).
 //
 // Keys are Go values (*key) held by CryptoKey and KeyObject objects and
 // never change, so both APIs share them (KeyObject.from, createHmac with a

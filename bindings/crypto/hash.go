@@ -211,12 +211,12 @@ func (st *state) hmacNew(c goja.FunctionCall) goja.Value {
 		return goja.Null()
 	}
 	var key []byte
-	if s, ok := c.Argument(1).Export().(string); ok {
-		enc := normEncoding(str(c.Argument(2)))
+	if _, ok := c.Argument(1).Export().(string); ok {
+		enc := bindings.NormEncoding(str(c.Argument(2)))
 		if enc == "" {
 			enc = "utf8"
 		}
-		key = decode(s, enc)
+		key = bindings.EncodeString(c.Argument(1), enc)
 	} else {
 		key = st.bytesCopy(c.Argument(1))
 	}
@@ -227,12 +227,12 @@ func (st *state) hmacNew(c goja.FunctionCall) goja.Value {
 // encoding (Node's names; utf8 when undefined).
 func (st *state) hashUpdate(c goja.FunctionCall) goja.Value {
 	h := st.handle(c.Argument(0)).h
-	if s, ok := c.Argument(1).Export().(string); ok {
+	if _, ok := c.Argument(1).Export().(string); ok {
 		enc := "utf8"
-		if e := normEncoding(str(c.Argument(2))); e != "" {
+		if e := bindings.NormEncoding(str(c.Argument(2))); e != "" {
 			enc = e // as in Node, an unknown encoding is utf8
 		}
-		h.Write(decode(s, enc))
+		h.Write(bindings.EncodeString(c.Argument(1), enc))
 		return goja.Undefined()
 	}
 	h.Write(st.bytesArg(c.Argument(1)))
@@ -244,8 +244,8 @@ func (st *state) hashUpdate(c goja.FunctionCall) goja.Value {
 // then).
 func (st *state) hashDigest(c goja.FunctionCall) goja.Value {
 	sum := st.handle(c.Argument(0)).h.Sum(nil)
-	if enc := normEncoding(str(c.Argument(1))); enc != "" {
-		return st.vm.ToValue(encode(sum, enc))
+	if enc := bindings.NormEncoding(str(c.Argument(1))); enc != "" {
+		return bindings.DecodeBytes(st.vm, sum, enc)
 	}
 	return st.buffer(sum)
 }
