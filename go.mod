@@ -12,6 +12,7 @@ require (
 	github.com/nlnwa/whatwg-url v0.6.2
 	github.com/peterh/liner v1.2.3
 	go.uber.org/goleak v1.3.0
+	golang.org/x/crypto v0.32.0
 	golang.org/x/net v0.34.0
 	golang.org/x/sys v0.48.0
 	golang.org/x/text v0.21.0

@@ -4,6 +4,7 @@ import (
 	"github.com/arun-js/arun/bindings"
 	"github.com/arun-js/arun/bindings/asyncio"
 	"github.com/arun-js/arun/bindings/childproc"
+	webcrypto "github.com/arun-js/arun/bindings/crypto"
 	"github.com/arun-js/arun/bindings/fetch"
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
@@ -72,6 +73,7 @@ var bindingPackages = []struct {
 	{testing.Modules, testing.Globals},
 	{node.Modules, node.Globals},
 	{childproc.Modules, childproc.Globals},
+	{webcrypto.Modules, webcrypto.Globals},
 }
 
 func allModules() []bindings.Module {
