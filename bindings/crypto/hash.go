@@ -18,6 +18,7 @@ import (
 	"github.com/dop251/goja"
 	"golang.org/x/crypto/blake2b"
 	"golang.org/x/crypto/blake2s"
+	//lint:ignore SA1019 node:crypto's "ripemd160" hash, which packages still ask for
 	"golang.org/x/crypto/ripemd160"
 )
 

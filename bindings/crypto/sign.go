@@ -36,7 +36,6 @@ type params struct {
 	hasSaltLength                       bool
 	public                              *key
 	der                                 bool // ECDSA signatures in DER (node:crypto's default)
-	padding                             int  // node:crypto's RSA padding constant
 }
 
 func (st *state) params(v goja.Value) *params {
@@ -355,6 +354,7 @@ func (st *state) rsaCrypt(c goja.FunctionCall) goja.Value {
 			st.throw(cryptoErr("ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "the key is not an RSA key"))
 		}
 		if padding == 1 {
+			//lint:ignore SA1019 node:crypto's RSA_PKCS1_PADDING, which scripts ask for by name
 			out, err = rsa.EncryptPKCS1v15(rand.Reader, pub, data)
 		} else {
 			out, err = rsa.EncryptOAEP(h.new(), rand.Reader, pub, data, label)
@@ -365,6 +365,7 @@ func (st *state) rsaCrypt(c goja.FunctionCall) goja.Value {
 			st.throw(cryptoErr("ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "the key is not an RSA private key"))
 		}
 		if padding == 1 {
+			//lint:ignore SA1019 node:crypto's RSA_PKCS1_PADDING, which scripts ask for by name
 			out, err = rsa.DecryptPKCS1v15(nil, priv, data)
 		} else {
 			out, err = rsa.DecryptOAEP(h.new(), nil, priv, data, label)
