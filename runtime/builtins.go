@@ -7,6 +7,7 @@ import (
 	"github.com/arun-js/arun/bindings/fetch"
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
+	"github.com/arun-js/arun/bindings/intl"
 	"github.com/arun-js/arun/bindings/node"
 	"github.com/arun-js/arun/bindings/testing"
 	weburl "github.com/arun-js/arun/bindings/url"
@@ -72,6 +73,7 @@ var bindingPackages = []struct {
 	{testing.Modules, testing.Globals},
 	{node.Modules, node.Globals},
 	{childproc.Modules, childproc.Globals},
+	{intl.Modules, intl.Globals},
 }
 
 func allModules() []bindings.Module {
