@@ -2,6 +2,7 @@ package intl
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/dop251/goja"
@@ -12,6 +13,7 @@ import (
 // collator is the state of an Intl.Collator.
 type collator struct {
 	tag         language.Tag
+	dataTag     language.Tag // the x/text collation locale serving tag
 	usage       string
 	sensitivity string
 	numeric     bool
@@ -25,6 +27,7 @@ func (r *realm) newCollator(locales, opts goja.Value) *collator {
 	cl := &collator{}
 	cl.usage = r.getString(o, "usage", []string{"sort", "search"}, "sort")
 	cl.tag = r.resolveLocale(locales, "kn", "co")
+	cl.dataTag = collationLocale(cl.tag)
 	numeric, ok := r.getBool(o, "numeric")
 	if !ok {
 		numeric = cl.tag.TypeForKey("kn") == "true" || cl.tag.TypeForKey("kn") == "yes"
@@ -66,7 +69,7 @@ func (r *realm) collatorClass() (*goja.Object, error) {
 		"resolvedOptions": func(call goja.FunctionCall) goja.Value {
 			cl := state[*collator](r, call.This, "Intl.Collator.prototype.resolvedOptions")
 			o := r.vm.NewObject()
-			_ = o.Set("locale", cl.tag.String())
+			_ = o.Set("locale", cl.dataTag.String())
 			_ = o.Set("usage", cl.usage)
 			_ = o.Set("sensitivity", cl.sensitivity)
 			_ = o.Set("ignorePunctuation", cl.ignorePunct)
@@ -119,4 +122,22 @@ func stripPunct(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// collationMatcher finds, among the locales x/text has collation tables
+// for, the one serving a tag (de-DE is served by de).
+// It is built on first use, not at start-up.
+var collationMatcher = sync.OnceValue(func() language.Matcher { return language.NewMatcher(collate.Supported()) })
+
+func collationLocale(t language.Tag) language.Tag {
+	_, i, conf := collationMatcher().Match(stripExtensions(t))
+	if conf == language.No || conf == language.Low {
+		// no tailoring: the root order serves the language, as in CLDR
+		b, _ := t.Base()
+		if bt, err := language.Raw.Compose(b); err == nil {
+			return bt
+		}
+		return language.Und
+	}
+	return stripExtensions(collate.Supported()[i])
 }
