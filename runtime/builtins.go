@@ -8,6 +8,7 @@ import (
 	"github.com/arun-js/arun/bindings/fetch"
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
+	"github.com/arun-js/arun/bindings/intl"
 	"github.com/arun-js/arun/bindings/node"
 	"github.com/arun-js/arun/bindings/testing"
 	weburl "github.com/arun-js/arun/bindings/url"
@@ -74,6 +75,7 @@ var bindingPackages = []struct {
 	{node.Modules, node.Globals},
 	{childproc.Modules, childproc.Globals},
 	{webcrypto.Modules, webcrypto.Globals},
+	{intl.Modules, intl.Globals},
 }
 
 func allModules() []bindings.Module {
