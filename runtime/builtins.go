@@ -6,6 +6,7 @@ import (
 	"github.com/arun-js/arun/bindings/fetch"
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
+	"github.com/arun-js/arun/bindings/stream"
 	"github.com/arun-js/arun/bindings/testing"
 	weburl "github.com/arun-js/arun/bindings/url"
 	"github.com/arun-js/arun/bindings/web"
@@ -71,6 +72,7 @@ var bindingPackages = []struct {
 	{fetch.Modules, fetch.Globals},
 	{fs.Modules, fs.Globals},
 	{html.Modules, html.Globals},
+	{stream.Modules, stream.Globals},
 	{testing.Modules, testing.Globals},
 }
 
