@@ -7,6 +7,7 @@ import (
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
 	"github.com/arun-js/arun/bindings/stream"
+	"github.com/arun-js/arun/bindings/zlib"
 	"github.com/arun-js/arun/bindings/testing"
 	weburl "github.com/arun-js/arun/bindings/url"
 	"github.com/arun-js/arun/bindings/web"
@@ -73,6 +74,7 @@ var bindingPackages = []struct {
 	{fs.Modules, fs.Globals},
 	{html.Modules, html.Globals},
 	{stream.Modules, stream.Globals},
+	{zlib.Modules, zlib.Globals},
 	{testing.Modules, testing.Globals},
 }
 
