@@ -6,6 +6,7 @@ import (
 	"github.com/arun-js/arun/bindings/fetch"
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
+	"github.com/arun-js/arun/bindings/readline"
 	"github.com/arun-js/arun/bindings/stream"
 	"github.com/arun-js/arun/bindings/zlib"
 	"github.com/arun-js/arun/bindings/testing"
@@ -74,6 +75,7 @@ var bindingPackages = []struct {
 	{fs.Modules, fs.Globals},
 	{html.Modules, html.Globals},
 	{stream.Modules, stream.Globals},
+	{readline.Modules, readline.Globals},
 	{zlib.Modules, zlib.Globals},
 	{testing.Modules, testing.Globals},
 }
