@@ -236,12 +236,12 @@ type stream struct {
 	w   compressor
 
 	// decompression
-	feed    chan []byte   // chunks to the reader; closed at the end
-	starved chan struct{} // the reader wants more input
-	done    chan struct{} // the decompressor goroutine ended
-	dout    bytes.Buffer  // decompressed, not yet collected (guarded by dmu)
-	dmu     sync.Mutex
-	derr    error
+	feed     chan []byte   // chunks to the reader; closed at the end
+	starved  chan struct{} // the reader wants more input
+	done     chan struct{} // the decompressor goroutine ended
+	dout     bytes.Buffer  // decompressed, not yet collected (guarded by dmu)
+	dmu      sync.Mutex
+	derr     error
 	started  bool
 	ended    bool
 	waiting  bool // the reader asked for input and waits on feed
