@@ -6,6 +6,8 @@ import (
 	"github.com/arun-js/arun/bindings/fetch"
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
+	"github.com/arun-js/arun/bindings/messaging"
+	"github.com/arun-js/arun/bindings/navigator"
 	"github.com/arun-js/arun/bindings/readline"
 	"github.com/arun-js/arun/bindings/stream"
 	"github.com/arun-js/arun/bindings/testing"
@@ -76,6 +78,8 @@ var bindingPackages = []struct {
 	{html.Modules, html.Globals},
 	{stream.Modules, stream.Globals},
 	{readline.Modules, readline.Globals},
+	{navigator.Modules, navigator.Globals},
+	{messaging.Modules, messaging.Globals},
 	{zlib.Modules, zlib.Globals},
 	{testing.Modules, testing.Globals},
 }
