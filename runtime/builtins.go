@@ -9,10 +9,15 @@ import (
 	"github.com/arun-js/arun/bindings/fs"
 	"github.com/arun-js/arun/bindings/html"
 	"github.com/arun-js/arun/bindings/intl"
+	"github.com/arun-js/arun/bindings/messaging"
+	"github.com/arun-js/arun/bindings/navigator"
 	"github.com/arun-js/arun/bindings/node"
+	"github.com/arun-js/arun/bindings/readline"
+	"github.com/arun-js/arun/bindings/stream"
 	"github.com/arun-js/arun/bindings/testing"
 	weburl "github.com/arun-js/arun/bindings/url"
 	"github.com/arun-js/arun/bindings/web"
+	"github.com/arun-js/arun/bindings/zlib"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/require"
 	_ "github.com/dop251/goja_nodejs/url" // registers "url" with goja_nodejs's require
@@ -71,6 +76,11 @@ var bindingPackages = []struct {
 	{fetch.Modules, fetch.Globals},
 	{fs.Modules, fs.Globals},
 	{html.Modules, html.Globals},
+	{stream.Modules, stream.Globals},
+	{readline.Modules, readline.Globals},
+	{navigator.Modules, navigator.Globals},
+	{messaging.Modules, messaging.Globals},
+	{zlib.Modules, zlib.Globals},
 	{testing.Modules, testing.Globals},
 	{node.Modules, node.Globals},
 	{childproc.Modules, childproc.Globals},

@@ -10,6 +10,11 @@
   if (!Symbol.asyncIterator) {
     Object.defineProperty(Symbol, "asyncIterator", { value: Symbol.for("Symbol.asyncIterator") });
   }
+  // esbuild's lowered `using` / `await using` look these up the same way
+  // (Symbol[name], else Symbol.for("Symbol." + name)): the same symbols.
+  for (const name of ["dispose", "asyncDispose"]) {
+    if (!Symbol[name]) Object.defineProperty(Symbol, name, { value: Symbol.for("Symbol." + name) });
+  }
 
   def(g, "globalThis", g);
   def(g, "global", g);

@@ -2,8 +2,16 @@
 // and "fs" (also "node:fs"): a Node.js-compatible subset of the file system
 // API with Node's names, options and error codes (ENOENT, EEXIST, EACCES,
 // EISDIR, ENOTDIR, ENOTEMPTY... with errno, syscall, path and Node's
-// messages). The "fs" module exposes promises, constants, existsSync,
-// readFileSync and writeFileSync.
+// messages). The "fs" module has, besides promises and constants, every
+// operation in its synchronous form (readFileSync, statSync, readdirSync,
+// mkdirSync, openSync/readSync/writeSync/closeSync, ...) and its callback
+// form (readFile(path, cb), open(path, cb) giving a numeric fd, read,
+// write, close, exists), and the streams createReadStream/createWriteStream
+// (fs.ReadStream/fs.WriteStream, on the "stream" module, over the callback
+// forms). All of them run the same Go operations as the promises: a *Sync
+// call runs the operation's work on the loop (the module's inSync mode)
+// instead of on a goroutine, so the checks and the confinement below are
+// the same code for every form.
 //
 // Paths are resolved against the runtime's working directory (the script's
 // process.cwd() at call time) and cleaned. Each operation checks its

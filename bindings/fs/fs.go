@@ -51,6 +51,8 @@ type module struct {
 	makeDirent goja.Callable
 	makeHandle goja.Callable
 	files      map[int]*handle
+	// inSync is set while a *Sync function runs (see syncFn).
+	inSync bool
 }
 
 // get returns the runtime's fs state, creating it on first use.
@@ -137,6 +139,28 @@ func (m *module) native() *goja.Object {
 	set("linesOpen", m.linesOpen)
 	set("linesNext", m.linesNext)
 	set("linesClose", m.linesClose)
+	// the same operations, synchronous: native.sync.stat(...) returns Stats
+	sync := vm.NewObject()
+	for _, name := range []string{"readFile", "writeFile", "readdir", "stat", "mkdir", "mkdtemp", "rm", "rmdir",
+		"unlink", "rename", "copyFile", "access", "realpath", "readlink", "symlink", "link", "chmod", "truncate",
+		"utimes", "open", "fhRead", "fhWrite", "fhStat", "fhTruncate", "fhSync", "fhChmod", "fhClose", "fhReadFile", "fhWriteFile"} {
+		fn, _ := goja.AssertFunction(n.Get(name))
+		_ = sync.Set(name, m.syncFn(func(c goja.FunctionCall) goja.Value {
+			v, err := fn(c.This, c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}))
+	}
+	_ = n.Set("sync", sync)
+	set("require", func(c goja.FunctionCall) goja.Value {
+		v, err := m.env.Require(c.Argument(0).String())
+		if err != nil {
+			m.env.Throw(err)
+		}
+		return v
+	})
 	set("existsSync", m.existsSync)
 	set("readFileSync", m.readFileSync)
 	set("writeFileSync", m.writeFileSync)
@@ -170,9 +194,13 @@ func fileData(v goja.Value) []byte {
 	return []byte(v.String())
 }
 
-// settle rejects or resolves: it is a rejected promise for err, created
-// without starting any work (a denied permission, a bad argument).
+// rejected is a rejected promise for err, created without starting any
+// work (a denied permission, a bad argument); in a synchronous call, err is
+// thrown.
 func (m *module) rejected(what string, err error) goja.Value {
+	if m.inSync {
+		m.env.Throw(err)
+	}
 	w := m.env.NewWaiter(what, nil)
 	w.Reject(err)
 	return w.Value()

@@ -254,7 +254,9 @@
   FileHandle.prototype[asyncDisposeSym] = function () { return this.close(); };
   function makeHandle(fd) { return new FileHandle(fd); }
 
-  const promises = {
+  // makeOps builds the operations over nat: native (promises) or
+  // native.sync (the *Sync forms, whose natives return or throw).
+  const makeOps = (nat) => { const native = nat; return {
     readFile(path, o) {
       o = options(o, { flag: "r" });
       if (typeof path === "object" && path instanceof FileHandle) return path.readFile(o);
@@ -316,7 +318,9 @@
     open(path, flags, mode) {
       return native.open(toPath(path), toFlag(flags, "r"), toMode(mode, 0o666));
     },
-  };
+  }; };
+  const raw = makeOps(native);
+  const promises = makeOps(native);
   for (const k of Object.keys(promises)) {
     const f = toCallbackless(promises[k]);
     Object.defineProperty(f, "name", { value: k });
@@ -338,18 +342,268 @@
       }
       return native.existsSync(path);
     },
-    readFileSync(path, o) {
-      o = options(o, { flag: "r" });
-      return native.readFileSync(toPath(path), toFlag(o.flag, "r"), encodingOf(o.encoding));
-    },
-    writeFileSync(path, data, o) {
-      o = options(o, { flag: "w", mode: 0o666 });
-      native.writeFileSync(toPath(path), toBytes(data, o.encoding), toFlag(o.flag, "w"), toMode(o.mode, 0o666));
-    },
-    appendFileSync(path, data, o) {
-      o = options(o, { flag: "a", mode: 0o666 });
-      native.writeFileSync(toPath(path), toBytes(data, o.encoding), toFlag(o.flag, "a"), toMode(o.mode, 0o666));
-    },
   };
+  const syncOps = makeOps(native.sync);
+  const nextTick = (fn, ...args) => globalThis.process.nextTick(fn, ...args);
+  function checkCallback(cb) {
+    if (typeof cb !== "function") throw invalidType("cb", "of type function", cb);
+    return cb;
+  }
+  // The fd-based forms: an fd is a number naming an open FileHandle.
+  function fdOf(fd) {
+    if (!Number.isInteger(fd) || fd < 0) throw invalidType("fd", "of type number", fd);
+    return fd;
+  }
+  function readArgs(buffer, offsetOrOptions, length, position) {
+    if (!ArrayBuffer.isView(buffer)) throw invalidType("buffer", "an instance of Buffer, TypedArray, or DataView", buffer);
+    let offset = offsetOrOptions;
+    if (offset !== null && typeof offset === "object") ({ offset, length, position } = offset);
+    const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    if (offset === undefined || offset === null) offset = 0;
+    if (length === undefined || length === null) length = view.byteLength - offset;
+    if (position === undefined || position === null) position = -1;
+    if (typeof position === "bigint") position = Number(position);
+    if (!Number.isInteger(offset) || offset < 0 || offset > view.byteLength) {
+      const e = new RangeError(`The value of "offset" is out of range. It must be >= 0 && <= ${view.byteLength}. Received ${offset}`);
+      e.code = "ERR_OUT_OF_RANGE";
+      throw e;
+    }
+    if (!Number.isInteger(length) || length < 0 || offset + length > view.byteLength) {
+      const e = new RangeError(`The value of "length" is out of range. It must be >= 0 && <= ${view.byteLength - offset}. Received ${length}`);
+      e.code = "ERR_OUT_OF_RANGE";
+      throw e;
+    }
+    return { view, offset, length, position };
+  }
+  function writeArgs(data, a, b, c) {
+    if (typeof data === "string") {
+      // write(fd, string, position, encoding)
+      return { bytes: toBytes(data, b, "buffer"), position: a === undefined || a === null ? -1 : a };
+    }
+    if (!ArrayBuffer.isView(data)) throw invalidType("buffer", "of type string or an instance of Buffer, TypedArray, or DataView", data);
+    let offset = a, length = b, position = c;
+    if (offset !== null && typeof offset === "object") ({ offset, length, position } = offset);
+    const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (offset === undefined || offset === null) offset = 0;
+    if (length === undefined || length === null) length = view.byteLength - offset;
+    if (position === undefined || position === null) position = -1;
+    return { bytes: view.subarray(offset, offset + length), position };
+  }
+  const fdOps = (nat) => ({
+    open(path, flags, mode) {
+      const r = makeOps(nat).open(path, flags, mode);
+      return r instanceof FileHandle ? r.fd : r.then((h) => h.fd);
+    },
+    close(fd) { return nat.fhClose(fdOf(fd)); },
+    read(fd, buffer, offset, length, position) {
+      const a = readArgs(buffer, offset, length, position);
+      return nat.fhRead(fdOf(fd), a.view, a.offset, a.length, a.position);
+    },
+    write(fd, data, a, b, c) {
+      const w = writeArgs(data, a, b, c);
+      return nat.fhWrite(fdOf(fd), w.bytes, w.position);
+    },
+    fstat(fd) { return nat.fhStat(fdOf(fd)); },
+    ftruncate(fd, len) { return nat.fhTruncate(fdOf(fd), len === undefined ? 0 : len); },
+    fsync(fd) { return nat.fhSync(fdOf(fd)); },
+    fdatasync(fd) { return nat.fhSync(fdOf(fd)); },
+    fchmod(fd, mode) { return nat.fhChmod(fdOf(fd), toMode(mode)); },
+  });
+  const fdSync = fdOps(native.sync);
+  const fdAsync = fdOps(native);
+  // The *Sync forms.
+  for (const k of Object.keys(syncOps)) {
+    fs[k + "Sync"] = function (...args) { return syncOps[k](...args); };
+    Object.defineProperty(fs[k + "Sync"], "name", { value: k + "Sync" });
+  }
+  for (const k of Object.keys(fdSync)) {
+    fs[k + "Sync"] = function (...args) { return fdSync[k](...args); };
+    Object.defineProperty(fs[k + "Sync"], "name", { value: k + "Sync" });
+  }
+  fs.readFileSync = function readFileSync(path, o) {
+    o = options(o, { flag: "r" });
+    if (Number.isInteger(path)) return native.sync.fhReadFile(path, encodingOf(o.encoding));
+    return native.readFileSync(toPath(path), toFlag(o.flag, "r"), encodingOf(o.encoding));
+  };
+  fs.writeFileSync = function writeFileSync(path, data, o) {
+    o = options(o, { flag: "w", mode: 0o666 });
+    if (Number.isInteger(path)) return void native.sync.fhWriteFile(path, toBytes(data, o.encoding));
+    native.writeFileSync(toPath(path), toBytes(data, o.encoding), toFlag(o.flag, "w"), toMode(o.mode, 0o666));
+  };
+  fs.appendFileSync = function appendFileSync(path, data, o) {
+    o = options(o, { flag: "a", mode: 0o666 });
+    if (Number.isInteger(path)) return void native.sync.fhWriteFile(path, toBytes(data, o.encoding));
+    native.writeFileSync(toPath(path), toBytes(data, o.encoding), toFlag(o.flag, "a"), toMode(o.mode, 0o666));
+  };
+  const statSync = fs.statSync, lstatSync = fs.lstatSync;
+  const noEntry = (fn) => function (path, o) {
+    try {
+      return fn(path);
+    } catch (e) {
+      if (o && o.throwIfNoEntry === false && e && e.code === "ENOENT") return undefined;
+      throw e;
+    }
+  };
+  fs.statSync = noEntry(statSync);
+  fs.lstatSync = noEntry(lstatSync);
+  fs.writeSync = function writeSync(fd, data, a, b, c) { return fdSync.write(fd, data, a, b, c); };
+  fs.realpathSync.native = fs.realpathSync;
+
+  // The callback forms: the same operations, the callback called on a later
+  // tick (an exception it throws is uncaught, as in Node).
+  function callbackForm(name, op, lastArgs) {
+    const f = function (...args) {
+      const cb = checkCallback(args.pop());
+      let p;
+      try {
+        p = op(...args);
+      } catch (e) {
+        if (e && (e.code === "ERR_INVALID_ARG_TYPE" || e.code === "ERR_INVALID_ARG_VALUE" || e.code === "ERR_OUT_OF_RANGE")) throw e;
+        nextTick(cb, e);
+        return;
+      }
+      Promise.resolve(p).then((v) => {
+        if (lastArgs) nextTick(cb, null, ...lastArgs(v, args));
+        else if (v === undefined) nextTick(cb, null);
+        else nextTick(cb, null, v);
+      }, (e) => nextTick(cb, e));
+    };
+    Object.defineProperty(f, "name", { value: name });
+    return f;
+  }
+  for (const k of Object.keys(raw)) fs[k] = callbackForm(k, raw[k]);
+  for (const k of Object.keys(fdAsync)) fs[k] = callbackForm(k, fdAsync[k]);
+  fs.readFile = callbackForm("readFile", (path, o) =>
+    (Number.isInteger(path) && path >= 0 ? native.fhReadFile(path, encodingOf(options(o, {}).encoding)) : raw.readFile(path, o)));
+  fs.read = callbackForm("read", fdAsync.read, (n, args) => [n, args[1]]);
+  fs.write = callbackForm("write", fdAsync.write, (n, args) => [n, args[1]]);
+  fs.realpath.native = fs.realpath;
+  fs.exists = function exists(path, cb) {
+    checkCallback(cb);
+    let ok;
+    try {
+      ok = fs.existsSync(path);
+    } catch (e) {
+      ok = false;
+    }
+    nextTick(cb, ok);
+  };
+
+  // Streams: fs.ReadStream and fs.WriteStream, on the "stream" module.
+  let streamClasses = null;
+  function classes() {
+    if (!streamClasses) streamClasses = makeStreamClasses(native.require("stream"));
+    return streamClasses;
+  }
+  function makeStreamClasses({ Readable, Writable, finished }) {
+    const kFs = Symbol("kFs");
+    function openFor(stream, flags, mode, cb) {
+      fs.open(stream.path, flags, mode, (err, fd) => {
+        if (err) return cb(err);
+        stream.fd = fd;
+        stream.emit("open", fd);
+        stream.emit("ready");
+        cb();
+      });
+    }
+    function closeFor(stream, err, cb) {
+      if (stream.fd === null || stream.fd === undefined || stream[kFs].autoClose === false) return cb(err);
+      const fd = stream.fd;
+      stream.fd = null;
+      fs.close(fd, (er) => cb(er || err));
+    }
+    class ReadStream extends Readable {
+      constructor(path, o) {
+        o = options(o, {});
+        if (o.highWaterMark === undefined) o.highWaterMark = 64 * 1024;
+        super(o);
+        this[kFs] = { autoClose: o.autoClose !== false, flags: toFlag(o.flags, "r"), mode: toMode(o.mode, 0o666) };
+        this.fd = o.fd === undefined || o.fd === null ? null : (typeof o.fd === "object" ? o.fd.fd : o.fd);
+        this.path = this.fd === null ? toPath(path) : path;
+        this.start = o.start;
+        this.end = o.end === undefined ? Infinity : o.end;
+        this.pos = this.start;
+        this.bytesRead = 0;
+        this.flags = this[kFs].flags;
+        this.mode = this[kFs].mode;
+        if (this.start !== undefined && (!Number.isInteger(this.start) || this.start < 0)) throw invalidType("start", "of type number", this.start);
+        if (this.end !== Infinity && (!Number.isInteger(this.end) || this.end < 0)) throw invalidType("end", "of type number", this.end);
+        if (this.start !== undefined && this.start > this.end) {
+          const e = new RangeError(`The value of "start" is out of range. It must be <= "end" (here: ${this.end}). Received ${this.start}`);
+          e.code = "ERR_OUT_OF_RANGE";
+          throw e;
+        }
+      }
+      get pending() { return this.fd === null; }
+      _construct(cb) {
+        if (this.fd !== null) return cb();
+        openFor(this, this[kFs].flags, this[kFs].mode, cb);
+      }
+      _read(n) {
+        if (this.end !== Infinity) {
+          const left = this.end - (this.pos === undefined ? this.bytesRead : this.pos) + 1;
+          n = Math.min(n, left);
+        }
+        if (n <= 0) return this.push(null);
+        const buf = Buffer.alloc(n);
+        fs.read(this.fd, buf, 0, n, this.pos === undefined ? null : this.pos, (err, got) => {
+          if (err) return this.destroy(err);
+          if (this.pos !== undefined) this.pos += got;
+          this.bytesRead += got;
+          if (got === 0) this.push(null);
+          else this.push(got === n ? buf : buf.subarray(0, got));
+        });
+      }
+      _destroy(err, cb) { closeFor(this, err, cb); }
+      close(cb) {
+        if (typeof cb === "function") finished(this, cb);
+        this.destroy();
+      }
+    }
+    class WriteStream extends Writable {
+      constructor(path, o) {
+        o = options(o, {});
+        super(Object.assign({}, o, { decodeStrings: true }));
+        this[kFs] = { autoClose: o.autoClose !== false, flags: toFlag(o.flags, "w"), mode: toMode(o.mode, 0o666) };
+        this.fd = o.fd === undefined || o.fd === null ? null : (typeof o.fd === "object" ? o.fd.fd : o.fd);
+        this.path = this.fd === null ? toPath(path) : path;
+        this.start = o.start;
+        this.pos = this.start;
+        this.bytesWritten = 0;
+        this.flags = this[kFs].flags;
+        this.mode = this[kFs].mode;
+        if (o.encoding) this.setDefaultEncoding(o.encoding);
+      }
+      get pending() { return this.fd === null; }
+      _construct(cb) {
+        if (this.fd !== null) return cb();
+        openFor(this, this[kFs].flags, this[kFs].mode, cb);
+      }
+      _write(chunk, enc, cb) {
+        fs.write(this.fd, chunk, 0, chunk.length, this.pos === undefined ? null : this.pos, (err, n) => {
+          if (err) return cb(err);
+          this.bytesWritten += n;
+          if (this.pos !== undefined) this.pos += n;
+          cb();
+        });
+      }
+      _destroy(err, cb) { closeFor(this, err, cb); }
+      close(cb) {
+        if (cb) {
+          if (this.closed) return nextTick(cb);
+          this.on("close", cb);
+        }
+        if (!this.writableEnded) this.end();
+        else this.destroy();
+      }
+      destroySoon() { this.end(); }
+    }
+    return { ReadStream, WriteStream };
+  }
+  Object.defineProperty(fs, "ReadStream", { enumerable: true, configurable: true, get() { return classes().ReadStream; } });
+  Object.defineProperty(fs, "WriteStream", { enumerable: true, configurable: true, get() { return classes().WriteStream; } });
+  fs.createReadStream = function createReadStream(path, o) { return new (classes().ReadStream)(path, o); };
+  fs.createWriteStream = function createWriteStream(path, o) { return new (classes().WriteStream)(path, o); };
+
   return { promises, fs, makeStats, makeDirent, makeHandle };
 })

@@ -235,3 +235,13 @@ func TestPromises(t *testing.T) {
 		})
 	}
 }
+
+// TestSyncCallbackStreams runs testdata/*.mjs (the *Sync, callback and
+// stream forms), whose // Output: is node v20's (TestNodeAgrees).
+func TestSyncCallbackStreams(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
+	runtimetest.RunScripts(t, "testdata")
+}
+
+// TestNodeAgrees runs testdata/*.mjs under node, when it is installed.
+func TestNodeAgrees(t *testing.T) { runtimetest.CompareWithNode(t, "testdata") }

@@ -48,8 +48,31 @@ func (m *module) resolve(p string) (string, error) {
 // undefinedResult settles a promise with undefined (Async's nil is null).
 var undefinedResult = bindings.Settle(func(*goja.Runtime) (goja.Value, error) { return goja.Undefined(), nil })
 
-// async is Env.Async where a nil result means undefined.
+// async is Env.Async where a nil result means undefined. In a synchronous
+// call (m.inSync, see syncFn) the work runs here, on the loop, with the same
+// permission checks and confinement, and its result is returned (an error
+// is thrown).
 func (m *module) async(what string, work func(ctx context.Context) (any, error)) goja.Value {
+	if m.inSync {
+		v, err := work(context.Background())
+		if err != nil {
+			m.env.Throw(err)
+		}
+		switch x := v.(type) {
+		case nil:
+			return goja.Undefined()
+		case bindings.Settle:
+			jv, err := x(m.vm)
+			if err != nil {
+				if ex, ok := err.(*goja.Exception); ok {
+					panic(ex)
+				}
+				m.env.Throw(err)
+			}
+			return jv
+		}
+		return m.vm.ToValue(v)
+	}
 	return m.env.Async(what, func(ctx context.Context) (any, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err // cancelled before it started: touch nothing
@@ -77,3 +100,14 @@ const (
 	permRead  = bindings.PermRead
 	permWrite = bindings.PermWrite
 )
+
+// syncFn makes the synchronous form of an operation: fn runs with m.inSync
+// set, so its work runs on the loop and its result or error comes back at
+// once (Node's *Sync functions block the loop too).
+func (m *module) syncFn(fn func(goja.FunctionCall) goja.Value) func(goja.FunctionCall) goja.Value {
+	return func(c goja.FunctionCall) goja.Value {
+		m.inSync = true
+		defer func() { m.inSync = false }()
+		return fn(c)
+	}
+}

@@ -203,6 +203,28 @@ func TestSandboxOperations(t *testing.T) {
 		{name: "truncate inside", src: `await fs.truncate("ok.txt", 1)`, r: dw, w: "undefined", rw: "undefined"},
 		{name: "utimes chain out", src: `await fs.utimes("chain1", 1, 1)`, r: dw, w: dw, rw: dw},
 		{name: "utimes inside", src: `await fs.utimes("ok.txt", 1, 1)`, r: dw, w: "undefined", rw: "undefined"},
+		// the synchronous, callback and stream forms go through the same ops
+		{name: "statSync link out", src: `fsSync.statSync("abs")`, r: dr, w: dr, rw: dr},
+		{name: "statSync inside", src: `fsSync.statSync("ok.txt").size`, r: "2", w: dr, rw: "2"},
+		{name: "readdirSync dir link", src: `fsSync.readdirSync("absdir")`, r: dr, w: dr, rw: dr},
+		{name: "readdirSync inside", src: `fsSync.readdirSync("sub").join()`, r: "in.txt", w: dr, rw: "in.txt"},
+		{name: "mkdirSync through dir link", src: `fsSync.mkdirSync("absdir/d")`, r: dw, w: dw, rw: dw},
+		{name: "openSync chain out", src: `fsSync.openSync("chain1", "r")`, r: dr, w: dr, rw: dr},
+		{name: "openSync create through dir link", src: `fsSync.openSync("reldir/new.txt", "w")`, r: dw, w: dw, rw: dw},
+		{name: "openSync readSync inside", src: `(() => { const fd = fsSync.openSync("ok.txt"); const b = Buffer.alloc(2); fsSync.readSync(fd, b); fsSync.closeSync(fd); return b.toString(); })()`, r: "ok", w: dr, rw: "ok"},
+		{name: "symlinkSync out", src: `fsSync.symlinkSync(OUT, "l")`, r: dw, w: dw, rw: dw},
+		{name: "renameSync out", src: `fsSync.renameSync("ok.txt", "../outside/stolen.txt")`, r: dw, w: dw, rw: dw},
+		{name: "unlinkSync link out", src: `fsSync.unlinkSync("abs")`, r: dw, w: "undefined", rw: "undefined", gone: "abs"},
+		{name: "copyFileSync from link out", src: `fsSync.copyFileSync("abs", "copy.txt")`, r: dr, w: dr, rw: dr},
+		{name: "rmSync dotdot", src: `fsSync.rmSync("../outside", {recursive: true, force: true})`, r: dw, w: dw, rw: dw},
+		{name: "readFile callback link out", src: `await cb(fsSync.readFile, "abs", "utf8")`, r: dr, w: dr, rw: dr},
+		{name: "readFile callback inside", src: `await cb(fsSync.readFile, "ok.txt", "utf8")`, r: "ok", w: dr, rw: "ok"},
+		{name: "writeFile callback dangling", src: `await cb(fsSync.writeFile, "dangling", "x")`, r: dw, w: dw, rw: dw},
+		{name: "open callback chain out", src: `await cb(fsSync.open, "chain1", "r")`, r: dr, w: dr, rw: dr},
+		{name: "createReadStream link out", src: `await drain(fsSync.createReadStream("rel"))`, r: dr, w: dr, rw: dr},
+		{name: "createReadStream inside", src: `await drain(fsSync.createReadStream("ok.txt"))`, r: "ok", w: dr, rw: "ok"},
+		{name: "createWriteStream through dir link", src: `await new Promise((res, rej) => fsSync.createWriteStream("absdir/new.txt").on("error", rej).end("x", (e) => e ? rej(e) : res()))`, r: dw, w: dw, rw: dw},
+		{name: "createWriteStream dangling", src: `await new Promise((res, rej) => fsSync.createWriteStream("dangling").on("error", rej).end("x", (e) => e ? rej(e) : res()))`, r: dw, w: dw, rw: dw},
 	}
 	modes := []struct {
 		name  string
@@ -223,6 +245,8 @@ func TestSandboxOperations(t *testing.T) {
 					before := snapshot(t, out)
 					src := `const fs = require("fs/promises"), fsSync = require("fs");
 const A = ` + quote(a) + `, OUT = ` + quote(out) + `;
+const cb = (f, ...a) => new Promise((res, rej) => f(...a, (e, v) => e ? rej(e) : res(v)));
+const drain = (s) => new Promise((res, rej) => { let t = ""; s.on("error", rej).on("data", (c) => t += c).on("end", () => res(t)); });
 try { console.log(String(` + tt.src + `)); } catch (e) {
   if (e.code === "ERR_ACCESS_DENIED") {
     const flag = "--allow-" + e.permission;
