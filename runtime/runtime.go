@@ -46,6 +46,7 @@ import (
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/arun-js/arun/eventloop"
+	"github.com/arun-js/arun/trace"
 	"github.com/dop251/goja"
 )
 
@@ -146,6 +147,10 @@ type Options struct {
 	// location (as Deno's --location): fetch, Request and Response.redirect
 	// resolve relative URLs against it. Without it relative URLs are errors.
 	Location string
+	// Trace, if set, receives a timeline of the run's tasks and awaits in
+	// the Trace Event Format (JSON that Perfetto and chrome://tracing
+	// open; see package trace), completed when the runtime is closed.
+	Trace io.Writer
 }
 
 // Runtime is one JavaScript runtime with its event loop.
@@ -178,6 +183,7 @@ type Runtime struct {
 	mainExports *goja.Object
 	sources     *sourceCache
 	timers      *timerTable
+	tracer      *trace.Tracer // nil unless Options.Trace
 }
 
 // New creates a runtime. Close it when done.
@@ -227,6 +233,10 @@ func New(opts Options) (*Runtime, error) {
 		Env: opts.Env, Args: args, HTTPClient: opts.HTTPClient,
 		Perms: perms, Debug: opts.Debug, MaxConcurrentOps: opts.MaxConcurrentOps,
 	})
+	if opts.Trace != nil {
+		r.tracer = trace.New(opts.Trace, r.loop.Now)
+		r.env.SetTracer(r.tracer)
+	}
 	r.env.SetFatal(r.fatal)
 	r.env.SetDeadlockReporter(func(msg string, waiting []string) {
 		if r.failure == nil {
@@ -305,7 +315,13 @@ func (r *Runtime) CloseContext(ctx context.Context) error {
 	if first {
 		r.closeWorkers()
 	}
-	if err := r.loop.CloseContext(ctx); err != nil {
+	err := r.loop.CloseContext(ctx)
+	if first && r.tracer != nil {
+		if terr := r.tracer.Close(); terr != nil && err == nil {
+			return fmt.Errorf("runtime: writing the trace: %w", terr)
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("runtime: %w", err)
 	}
 	return nil
