@@ -61,21 +61,28 @@ canvas{display:block}
 <script>
 "use strict";
 const T = JSON.parse(document.getElementById("trace").textContent).traceEvents;
-const names = {}, lanes = new Map(), awaits = [], cancels = [], flows = {};
+// a lane is a (pid, tid): arun test --trace has a process per test file
+const names = {}, procs = {}, lanes = new Map(), awaits = [], cancels = [], flows = {};
+const K = (e) => e.pid + "/" + e.tid;
 for (const e of T) {
+  e.tid = K(e);
   if (e.ph === "M" && e.name === "thread_name") names[e.tid] = e.args.name;
+  else if (e.ph === "M" && e.name === "process_name") procs[e.pid] = e.args.name;
   else if (e.ph === "X" && e.cat === "task") lanes.set(e.tid, e);
   else if (e.ph === "X" && e.cat === "await") awaits.push(e);
   else if (e.ph === "i" && e.cat === "cancel") cancels.push(e);
   else if (e.cat === "wake") (flows[e.id] = flows[e.id] || {})[e.ph] = e;
 }
 for (const e of awaits.concat(cancels)) if (!lanes.has(e.tid)) lanes.set(e.tid, null);
-const tids = [...lanes.keys()].sort((a, b) => a - b);
+const multi = Object.keys(procs).length > 1;
+const num = (k) => k.split("/").map(Number);
+const tids = [...lanes.keys()].sort((a, b) => { const x = num(a), y = num(b); return x[0] - y[0] || x[1] - y[1]; });
+const laneName = (k) => (multi ? procs[num(k)[0]] + ": " : "") + (names[k] || (num(k)[1] === 0 ? "main" : "task " + num(k)[1]));
 let t0 = Infinity, t1 = -Infinity;
 for (const e of T) if (e.ph !== "M") { t0 = Math.min(t0, e.ts); t1 = Math.max(t1, e.ts + (e.dur || 0)); }
 if (!isFinite(t0)) { t0 = 0; t1 = 1; }
 if (t1 <= t0) t1 = t0 + 1;
-const LH = 34, TOP = 24, LEFT = 150;
+const LH = 34, TOP = 24, LEFT = multi ? 260 : 150;
 const cv = document.getElementById("c"), cx = cv.getContext("2d"), tip = document.getElementById("tip");
 let v0 = t0, v1 = t1 + (t1 - t0) * 0.02;
 function fmt(us) { return us >= 1e6 ? (us / 1e6).toFixed(3) + " s" : us >= 1e3 ? (us / 1e3).toFixed(2) + " ms" : us.toFixed(0) + " µs"; }
@@ -95,7 +102,7 @@ function draw() {
   }
   for (const tid of tids) {
     const y = Y(tid), task = lanes.get(tid);
-    cx.fillStyle = "#222"; cx.fillText(names[tid] || (tid === 0 ? "main" : "task " + tid), 6, y + LH / 2);
+    cx.fillStyle = "#222"; cx.fillText(laneName(tid), 6, y + LH / 2);
     if (task) {
       const a = X(task.ts), b = Math.max(X(task.ts + task.dur), a + 2);
       cx.fillStyle = task.args.outcome === "cancelled" ? "#e8a0a0" : task.args.outcome === "rejected" ? "#e8c080" : "#7fb2e5";
@@ -154,6 +161,6 @@ draw();
 const longest = awaits.slice().sort((a, b) => b.dur - a.dur).slice(0, 5);
 const s = document.getElementById("summary");
 s.textContent = tids.length + " lanes, " + awaits.length + " awaits, " + cancels.length + " cancellations, run of " + fmt(t1 - t0) + ". Longest waits: " +
-  (longest.map((e) => e.name + " " + fmt(e.dur) + " (" + (names[e.tid] || e.tid) + (e.args.site ? ", " + e.args.site : "") + ")").join("; ") || "none");
+  (longest.map((e) => e.name + " " + fmt(e.dur) + " (" + laneName(e.tid) + (e.args.site ? ", " + e.args.site : "") + ")").join("; ") || "none");
 </script></body></html>
 `))

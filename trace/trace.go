@@ -18,6 +18,7 @@ package trace
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -263,3 +264,38 @@ func (t *Tracer) Close() error {
 }
 
 var _ bindings.Tracer = (*Tracer)(nil)
+
+// Part is one runtime's trace, for Merge.
+type Part struct {
+	Name  string // the process's name in the merged trace (a test file)
+	Trace []byte // a trace as Tracer writes it
+}
+
+// Merge writes the parts as one trace, each part a process (pid 1, 2, ...)
+// named by its Name: `arun test --trace` gives each test file its own.
+func Merge(w io.Writer, parts []Part) error {
+	var all File
+	all.TraceEvents = []Event{}
+	for i, p := range parts {
+		var f File
+		if err := json.Unmarshal(p.Trace, &f); err != nil {
+			return fmt.Errorf("trace: the trace of %s: %w", p.Name, err)
+		}
+		for _, e := range f.TraceEvents {
+			e.Pid = i + 1
+			if e.Ph == "M" && e.Name == "process_name" {
+				e.Args = map[string]any{"name": p.Name}
+			}
+			if e.ID != 0 {
+				e.ID += (i + 1) << 32 // flow ids are per process
+			}
+			all.TraceEvents = append(all.TraceEvents, e)
+		}
+	}
+	b, err := json.Marshal(all)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}

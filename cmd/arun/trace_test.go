@@ -93,3 +93,60 @@ func TestTraceFlag(t *testing.T) {
 		t.Errorf("bad --trace file: exit %d, %s", cmd.ProcessState.ExitCode(), out)
 	}
 }
+
+func TestTestTraceFlag(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a_test.js", `import { test } from "arun:test";
+test("gather", async () => {
+  await asyncio.gather(...[1, 2].map((i) => asyncio.createTask(asyncio.sleep(i), { name: "a" + i })));
+});
+`)
+	writeFile(t, dir, "b_test.js", `import { test } from "arun:test";
+test("cancel", async () => {
+  const v = asyncio.createTask(asyncio.sleep(100), { name: "victim" });
+  await asyncio.sleep(1);
+  v.cancel();
+  await asyncio.sleep(0);
+});
+`)
+	for _, name := range []string{"t.json", "t.html"} {
+		cmd := exec.Command(arunBin, "test", "--virtual-time", "--jobs", "2", "--trace", name)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, out)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f trace.File
+		if strings.HasSuffix(name, ".json") {
+			err = json.Unmarshal(data, &f)
+		} else {
+			f, err = trace.ExtractHTML(data)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		// a process per file, in file order; each file's tasks in its own
+		procs := map[int]string{}
+		lanes := map[string]int{} // task name -> pid
+		cancelPid := 0
+		for _, e := range f.TraceEvents {
+			switch {
+			case e.Ph == "M" && e.Name == "process_name":
+				procs[e.Pid] = e.Args["name"].(string)
+			case e.Ph == "M" && e.Name == "thread_name":
+				lanes[e.Args["name"].(string)] = e.Pid
+			case e.Ph == "i" && e.Name == "cancel":
+				cancelPid = e.Pid
+			}
+		}
+		if procs[1] != "a_test.js" || procs[2] != "b_test.js" {
+			t.Errorf("%s: processes %v", name, procs)
+		}
+		if lanes["a1"] != 1 || lanes["a2"] != 1 || lanes["victim"] != 2 || cancelPid != 2 {
+			t.Errorf("%s: lanes %v, cancel in process %d", name, lanes, cancelPid)
+		}
+	}
+}
