@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/arun-js/arun/runtime"
+	tasktrace "github.com/arun-js/arun/trace"
 	"github.com/dop251/goja"
 )
 
@@ -176,27 +177,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// past --max-memory the runtime interrupts the script; cancelling the
 	// run too lets the hard exit below end a native call that ignores it
 	cfg.opts.OnMemoryLimit = func(e *runtime.MemoryLimitError) { cancel(e) }
-	var tr *traceOut
+	var tr *tasktrace.Output
 	if cfg.trace != "" {
 		var err error
-		if tr, err = openTrace(cfg.trace); err != nil {
+		if tr, err = tasktrace.Create(cfg.trace); err != nil {
 			fmt.Fprintf(stderr, "arun: %v\n", err)
 			return exitUsage
 		}
-		cfg.opts.Trace = tr.writer()
+		cfg.opts.Trace = tr.Writer()
 	}
 	rt, err := runtime.New(cfg.opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "arun: %v\n", err)
 		if tr != nil {
-			_ = tr.finish()
+			_ = tr.Finish()
 		}
 		return exitError
 	}
 	defer func() {
 		cerr := rt.Close()
 		if tr != nil {
-			if err := tr.finish(); err != nil {
+			if err := tr.Finish(); err != nil {
 				fmt.Fprintf(stderr, "arun: %v\n", err)
 			} else if cerr != nil {
 				fmt.Fprintf(stderr, "arun: %v\n", cerr)

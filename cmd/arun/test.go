@@ -158,10 +158,10 @@ func runTests(args []string, stdout, stderr io.Writer) int {
 		}
 	}()
 
-	var tr *traceOut
+	var tr *trace.Output
 	if traceFile != "" {
 		var err error
-		if tr, err = openTrace(traceFile); err != nil {
+		if tr, err = trace.Create(traceFile); err != nil {
 			return bad("%v", err)
 		}
 		cfg.Trace = true
@@ -175,8 +175,8 @@ func runTests(args []string, stdout, stderr io.Writer) int {
 				parts = append(parts, trace.Part{Name: f.File, Trace: f.Trace})
 			}
 		}
-		terr := trace.Merge(tr.writer(), parts)
-		if ferr := tr.finish(); terr == nil {
+		terr := trace.Merge(tr.Writer(), parts)
+		if ferr := tr.Finish(); terr == nil {
 			terr = ferr
 		}
 		if terr != nil {
