@@ -497,6 +497,9 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		// The main module runs as a task of its own, so that Shutdown can
 		// cancel what it awaits and its finally blocks run.
 		r.mainTask = &bindings.TaskRef{}
+		if r.tracer != nil {
+			r.tracer.TaskStart(r.mainTask, nil, "main module", filepath.Base(abs))
+		}
 		prev := r.env.SetCurrentTask(r.mainTask)
 		res, err := fn(goja.Undefined(), req, mod, exports, r.vm.ToValue(abs), r.vm.ToValue(filepath.Dir(abs)), setExports)
 		r.env.RestoreCurrent(prev)
@@ -509,7 +512,15 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		}
 		return nil
 	})
-	return r.finishRun(ctx, err, mainPromise)
+	err = r.finishRun(ctx, err, mainPromise)
+	if r.tracer != nil && r.mainTask != nil {
+		out := bindings.Resolved
+		if err != nil {
+			out = bindings.Rejected
+		}
+		r.tracer.TaskEnd(r.mainTask, "main module", out)
+	}
+	return err
 }
 
 // runScript runs a main module that goja compiled as it is (see
@@ -715,4 +726,33 @@ func (r *Runtime) deadlock() error {
 	}
 	se.Waiting = waiting
 	return se
+}
+
+// StartTrace begins a timeline of tasks into w from now on, as
+// Options.Trace does for a whole run; StopTrace ends it and completes w.
+// Call both on the loop's goroutine (in a Session's Do, or between runs).
+// A trace already in progress is an error.
+func (r *Runtime) StartTrace(w io.Writer) error {
+	if r.tracer != nil {
+		return errors.New("runtime: a trace is already being written")
+	}
+	r.tracer = trace.New(w, r.loop.Now)
+	r.env.SetTracer(r.tracer)
+	return nil
+}
+
+// StopTrace ends the trace StartTrace (or Options.Trace) began: what is
+// still open ends now, marked unfinished. It returns the first error
+// writing the trace; with no trace in progress it is an error.
+func (r *Runtime) StopTrace() error {
+	if r.tracer == nil {
+		return errors.New("runtime: no trace is being written")
+	}
+	t := r.tracer
+	r.tracer = nil
+	r.env.SetTracer(nil)
+	if err := t.Close(); err != nil {
+		return fmt.Errorf("runtime: writing the trace: %w", err)
+	}
+	return nil
 }

@@ -189,3 +189,53 @@ await asyncio.run(main());
 		t.Errorf("created at %q", s)
 	}
 }
+
+// The main module is a lane of its own, ended with the run; StartTrace
+// and StopTrace bound a trace to part of a runtime's life.
+func TestTraceMainModuleAndStop(t *testing.T) {
+	f := runTraced(t, `await asyncio.sleep(1);`)
+	tid := tracks(f)["main module"]
+	ts := traceSlices(f, "task", tid)
+	if tid == 0 || len(ts) != 1 || ts[0].Args["outcome"] != "resolved" || *ts[0].Dur != 1e6 {
+		t.Fatalf("main module lane %d: %+v", tid, ts)
+	}
+	if aw := traceSlices(f, "await", tid); len(aw) != 1 || aw[0].Name != "sleep(1)" {
+		t.Errorf("main module awaits %+v", aw)
+	}
+
+	r, err := New(Options{VirtualTime: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if err := r.StopTrace(); err == nil {
+		t.Error("StopTrace with no trace succeeded")
+	}
+	var buf bytes.Buffer
+	if err := r.StartTrace(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StartTrace(&buf); err == nil {
+		t.Error("a second StartTrace succeeded")
+	}
+	if err := r.RunString(context.Background(), "a.js", `await asyncio.sleep(2);`); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.StopTrace(); err != nil {
+		t.Fatal(err)
+	}
+	n := buf.Len()
+	if err := r.RunString(context.Background(), "b.js", `await asyncio.sleep(3);`); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() != n {
+		t.Error("the trace grew after StopTrace")
+	}
+	var g trace.File
+	if err := json.Unmarshal(buf.Bytes(), &g); err != nil {
+		t.Fatal(err)
+	}
+	if aw := traceSlices(g, "await", tracks(g)["main module"]); len(aw) != 1 || aw[0].Name != "sleep(2)" {
+		t.Errorf("awaits %+v", aw)
+	}
+}

@@ -107,8 +107,8 @@ func (t *Tracer) emit(e Event) {
 	_, t.err = t.w.Write(b)
 }
 
-// tid is t's track; a task the tracer was not told about (the runtime's
-// own record of the main module) gets one on first sight.
+// tid is t's track; a task the tracer was not told about (one started
+// before the trace) gets one on first sight.
 func (t *Tracer) tid(r *bindings.TaskRef) int {
 	if r == nil {
 		return 0
@@ -116,7 +116,7 @@ func (t *Tracer) tid(r *bindings.TaskRef) int {
 	if k := t.tasks[r]; k != nil {
 		return k.tid
 	}
-	k := &task{tid: len(t.order) + 1, start: t.now(), name: "main module"}
+	k := &task{tid: len(t.order) + 1, start: t.now(), name: "task #" + strconv.Itoa(len(t.order)+1) + " (started before the trace)"}
 	t.tasks[r] = k
 	t.order = append(t.order, k)
 	return k.tid
