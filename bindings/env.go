@@ -78,6 +78,7 @@ type Env struct {
 	shutdown  []func(reason goja.Value)
 	resources ResourceTracker
 	kids      children // the running child processes (child.go)
+	tracer    Tracer   // nil: tracing off (trace.go)
 
 	deadlockReport func(msg string, waiting []string)
 

@@ -163,8 +163,7 @@ func (t *TaskRef) Cancel(reason goja.Value) bool {
 	ws := t.waiters
 	t.waiters = nil
 	for _, w := range ws {
-		w.task = nil
-		w.Cancel(reason)
+		w.Cancel(reason) // (its detach finds it gone from t.waiters)
 	}
 	return true
 }
@@ -267,6 +266,9 @@ func (e *Env) NewWaiter(what string, onCancel func()) *Waiter {
 		w.task = t
 		t.add(w)
 	}
+	if e.tracer != nil {
+		e.tracer.AwaitStart(w)
+	}
 	return w
 }
 
@@ -311,6 +313,9 @@ func (w *Waiter) Resolve(v any) {
 	if w.done {
 		return
 	}
+	if w.env.tracer != nil {
+		w.traceEnd(Resolved)
+	}
 	w.detach()
 	_ = w.resolve(v)
 }
@@ -320,6 +325,9 @@ func (w *Waiter) Resolve(v any) {
 func (w *Waiter) Reject(v any) {
 	if w.done {
 		return
+	}
+	if w.env.tracer != nil {
+		w.traceEnd(Rejected)
 	}
 	w.detach()
 	if err, ok := v.(error); ok {
@@ -349,6 +357,9 @@ func (w *Waiter) ResolveCall(v goja.Value, err error) error {
 func (w *Waiter) Cancel(reason goja.Value) {
 	if w.done {
 		return
+	}
+	if w.env.tracer != nil {
+		w.traceEnd(Cancelled)
 	}
 	w.detach()
 	if w.onCancel != nil {

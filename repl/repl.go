@@ -13,6 +13,7 @@ import (
 
 	"github.com/arun-js/arun/bindings/console"
 	"github.com/arun-js/arun/runtime"
+	tasktrace "github.com/arun-js/arun/trace"
 	"github.com/dop251/goja"
 )
 
@@ -100,8 +101,21 @@ func Run(opts Options) int {
 	var code int
 	select {
 	case code = <-done:
+		if r.traceOut != nil {
+			if err := r.stopTrace(); err != nil {
+				fmt.Fprintf(stderr, "arun: %v\n", err)
+			}
+		}
 	case <-sess.Done():
 		code = exitCode(sess.Err())
+		if out := r.traceOut; out != nil {
+			// the session ended (process.exit): closing the runtime
+			// completes the trace
+			_ = rt.Close()
+			if err := out.Finish(); err != nil {
+				fmt.Fprintf(stderr, "arun: %v\n", err)
+			}
+		}
 	}
 	r.ed.Close()
 	return code
@@ -115,7 +129,8 @@ type repl struct {
 	screen         *screen
 	ed             editor
 	stdout, stderr io.Writer
-	inputs         []string // evaluated inputs, for .save
+	inputs         []string          // evaluated inputs, for .save
+	traceOut       *tasktrace.Output // .trace on
 }
 
 func exitCode(err error) int {
@@ -272,6 +287,7 @@ const help = `.break    Leave a multi-line input
 .load     Load JS from a file into the REPL session
 .save     Save all evaluated inputs of this session to a file
 .tasks    List the asyncio tasks that are waiting, and what each awaits
+.trace    .trace on FILE.json|FILE.html: record a timeline of tasks; .trace off writes it
 
 Press Ctrl+C to interrupt a running input (or stop waiting for an await),
 Ctrl+D or Ctrl+C twice to exit. _ holds the last result, _error the last error.
@@ -317,6 +333,8 @@ func (r *repl) command(line string) error {
 		return r.editorMode()
 	case ".tasks":
 		return r.tasks()
+	case ".trace":
+		return r.trace(arg)
 	default:
 		return errors.New("Invalid REPL keyword (try .help)")
 	}
@@ -354,6 +372,64 @@ func (r *repl) editorMode() error {
 		}
 		return err
 	}
+	return nil
+}
+
+// trace is .trace on FILE / .trace off: a timeline of the session's tasks
+// from on to off (package trace), written when it is turned off or the
+// REPL exits.
+func (r *repl) trace(arg string) error {
+	verb, file, _ := strings.Cut(arg, " ")
+	file = strings.TrimSpace(file)
+	switch {
+	case verb == "on" && file != "":
+		if r.traceOut != nil {
+			return fmt.Errorf("a trace is already being recorded to %s (.trace off first)", r.traceOut.Path())
+		}
+		out, err := tasktrace.Create(r.path(file))
+		if err != nil {
+			return err
+		}
+		if err := r.onLoop(func() error { return r.rt.StartTrace(out.Writer()) }); err != nil {
+			_ = out.Finish()
+			return err
+		}
+		r.traceOut = out
+		fmt.Fprintln(r.stdout, "Recording a timeline of tasks to "+file+" (.trace off to write it)")
+	case verb == "off" && file == "":
+		if r.traceOut == nil {
+			return errors.New("no trace is being recorded (.trace on FILE)")
+		}
+		return r.stopTrace()
+	default:
+		return errors.New("usage: .trace on FILE.json|FILE.html, or .trace off")
+	}
+	return nil
+}
+
+// onLoop runs fn on the session's loop.
+func (r *repl) onLoop(fn func() error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	ch := make(chan error, 1)
+	if err := r.sess.Do(ctx, func(*goja.Runtime) { ch <- fn() }); err != nil {
+		return fmt.Errorf("the event loop is busy: %v", err)
+	}
+	return <-ch
+}
+
+// stopTrace ends the trace and writes its file.
+func (r *repl) stopTrace() error {
+	out := r.traceOut
+	r.traceOut = nil
+	err := r.onLoop(r.rt.StopTrace)
+	if ferr := out.Finish(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(r.stdout, "Timeline written to "+out.Path())
 	return nil
 }
 

@@ -46,6 +46,7 @@ import (
 
 	"github.com/arun-js/arun/bindings"
 	"github.com/arun-js/arun/eventloop"
+	"github.com/arun-js/arun/trace"
 	"github.com/dop251/goja"
 )
 
@@ -146,6 +147,10 @@ type Options struct {
 	// location (as Deno's --location): fetch, Request and Response.redirect
 	// resolve relative URLs against it. Without it relative URLs are errors.
 	Location string
+	// Trace, if set, receives a timeline of the run's tasks and awaits in
+	// the Trace Event Format (JSON that Perfetto and chrome://tracing
+	// open; see package trace), completed when the runtime is closed.
+	Trace io.Writer
 }
 
 // Runtime is one JavaScript runtime with its event loop.
@@ -178,6 +183,7 @@ type Runtime struct {
 	mainExports *goja.Object
 	sources     *sourceCache
 	timers      *timerTable
+	tracer      *trace.Tracer // nil unless Options.Trace
 }
 
 // New creates a runtime. Close it when done.
@@ -227,6 +233,10 @@ func New(opts Options) (*Runtime, error) {
 		Env: opts.Env, Args: args, HTTPClient: opts.HTTPClient,
 		Perms: perms, Debug: opts.Debug, MaxConcurrentOps: opts.MaxConcurrentOps,
 	})
+	if opts.Trace != nil {
+		r.tracer = trace.New(opts.Trace, r.loop.Now)
+		r.env.SetTracer(r.tracer)
+	}
 	r.env.SetFatal(r.fatal)
 	r.env.SetDeadlockReporter(func(msg string, waiting []string) {
 		if r.failure == nil {
@@ -305,7 +315,13 @@ func (r *Runtime) CloseContext(ctx context.Context) error {
 	if first {
 		r.closeWorkers()
 	}
-	if err := r.loop.CloseContext(ctx); err != nil {
+	err := r.loop.CloseContext(ctx)
+	if first && r.tracer != nil {
+		if terr := r.tracer.Close(); terr != nil && err == nil {
+			return fmt.Errorf("runtime: writing the trace: %w", terr)
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("runtime: %w", err)
 	}
 	return nil
@@ -481,6 +497,9 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		// The main module runs as a task of its own, so that Shutdown can
 		// cancel what it awaits and its finally blocks run.
 		r.mainTask = &bindings.TaskRef{}
+		if r.tracer != nil {
+			r.tracer.TaskStart(r.mainTask, nil, "main module", filepath.Base(abs))
+		}
 		prev := r.env.SetCurrentTask(r.mainTask)
 		res, err := fn(goja.Undefined(), req, mod, exports, r.vm.ToValue(abs), r.vm.ToValue(filepath.Dir(abs)), setExports)
 		r.env.RestoreCurrent(prev)
@@ -493,7 +512,15 @@ func (r *Runtime) runMain(ctx context.Context, abs string, src *string) error {
 		}
 		return nil
 	})
-	return r.finishRun(ctx, err, mainPromise)
+	err = r.finishRun(ctx, err, mainPromise)
+	if r.tracer != nil && r.mainTask != nil {
+		out := bindings.Resolved
+		if err != nil {
+			out = bindings.Rejected
+		}
+		r.tracer.TaskEnd(r.mainTask, "main module", out)
+	}
+	return err
 }
 
 // runScript runs a main module that goja compiled as it is (see
@@ -699,4 +726,33 @@ func (r *Runtime) deadlock() error {
 	}
 	se.Waiting = waiting
 	return se
+}
+
+// StartTrace begins a timeline of tasks into w from now on, as
+// Options.Trace does for a whole run; StopTrace ends it and completes w.
+// Call both on the loop's goroutine (in a Session's Do, or between runs).
+// A trace already in progress is an error.
+func (r *Runtime) StartTrace(w io.Writer) error {
+	if r.tracer != nil {
+		return errors.New("runtime: a trace is already being written")
+	}
+	r.tracer = trace.New(w, r.loop.Now)
+	r.env.SetTracer(r.tracer)
+	return nil
+}
+
+// StopTrace ends the trace StartTrace (or Options.Trace) began: what is
+// still open ends now, marked unfinished. It returns the first error
+// writing the trace; with no trace in progress it is an error.
+func (r *Runtime) StopTrace() error {
+	if r.tracer == nil {
+		return errors.New("runtime: no trace is being written")
+	}
+	t := r.tracer
+	r.tracer = nil
+	r.env.SetTracer(nil)
+	if err := t.Close(); err != nil {
+		return fmt.Errorf("runtime: writing the trace: %w", err)
+	}
+	return nil
 }

@@ -50,6 +50,9 @@ type Config struct {
 	// (or its own folder, for a file outside Dir) and the node_modules
 	// folders above it.
 	Permissions *runtime.Permissions
+	// Trace records each file's timeline of tasks in FileResult.Trace
+	// (runtime.Options.Trace).
+	Trace bool
 }
 
 // DefaultTimeout is the per-test timeout when Config.Timeout is 0.
@@ -70,6 +73,9 @@ type FileResult struct {
 	// Output is what the file printed outside any test.
 	Output   string
 	Duration time.Duration
+	// Trace is the file's timeline of tasks (package trace's JSON), when
+	// Config.Trace asked for one.
+	Trace []byte
 }
 
 // Summary counts a run's results.
@@ -254,7 +260,14 @@ func runFile(ctx context.Context, cfg Config, filter func(string) bool, abs stri
 		perms = runtime.AllowAll()
 	}
 	dir := filepath.Dir(abs)
+	var tb *bytes.Buffer
+	var tw io.Writer // (a nil *bytes.Buffer in the interface would not be nil)
+	if cfg.Trace {
+		tb = &bytes.Buffer{}
+		tw = tb
+	}
 	rt, err := runtime.New(runtime.Options{
+		Trace:  tw,
 		Stdout: out, Stderr: out,
 		Env:         cfg.Env,
 		Args:        []string{fr.File},
@@ -281,6 +294,10 @@ func runFile(ctx context.Context, cfg Config, filter func(string) bool, abs stri
 	}
 	fr.Output = pre.String()
 	fr.Duration = time.Since(start)
+	if tb != nil {
+		_ = rt.Close() // completes the trace (the deferred Close does nothing more)
+		fr.Trace = tb.Bytes()
+	}
 	return fr
 }
 

@@ -484,7 +484,7 @@
 
   function taskFail(t, e) {
     if (t._state !== PENDING) return;
-    const d = N.taskDone(t);
+    const d = N.taskDone(t, e); // (e: the outcome, for a tracer)
     if (d !== 0) t._numCancels = typeof d === "number" ? d : d[0];
     if (e instanceof CancelledError) {
       finishCancelled(t, e);

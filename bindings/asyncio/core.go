@@ -126,6 +126,13 @@ func (c *core) natives() *goja.Object {
 	set("requestCancel", func(call goja.FunctionCall) goja.Value {
 		if t := ref(call); t != nil {
 			t.RequestCancel(call.Argument(1))
+			if tr := c.env.Tracer(); tr != nil {
+				msg := ""
+				if m := call.Argument(1); !goja.IsUndefined(m) && !goja.IsNull(m) {
+					msg = m.String()
+				}
+				tr.TaskCancel(t, msg)
+			}
 		}
 		return goja.Undefined()
 	})
@@ -258,6 +265,9 @@ func (c *core) taskNew(call goja.FunctionCall) goja.Value {
 		}
 	}
 	c.tasks[o] = r
+	if tr := c.env.Tracer(); tr != nil {
+		tr.TaskStart(&r.ref, c.env.CurrentTask(), c.taskName(o), r.where())
+	}
 	return goja.Undefined()
 }
 
@@ -419,9 +429,33 @@ func (c *core) taskDone(call goja.FunctionCall) goja.Value {
 	r.obj = nil
 	n := r.ref.Cancelling()
 	if msg := r.ref.CancelMessage(); r.ref.ClearPendingCancel() {
+		if tr := c.env.Tracer(); tr != nil {
+			tr.TaskEnd(&r.ref, c.taskName(o), bindings.Cancelled)
+		}
 		return c.vm.NewArray(n, msg)
 	}
+	if tr := c.env.Tracer(); tr != nil {
+		// taskFail passes the error, taskOk nothing
+		out := bindings.Resolved
+		if len(call.Arguments) > 1 {
+			out = bindings.Rejected
+			if c.env.IsCancelled(call.Argument(1)) {
+				out = bindings.Cancelled
+			}
+		}
+		tr.TaskEnd(&r.ref, c.taskName(o), out)
+	}
 	return c.vm.ToValue(n)
+}
+
+// taskName is task.getName(), for a tracer.
+func (c *core) taskName(o *goja.Object) string {
+	if fn, ok := goja.AssertFunction(o.Get("getName")); ok {
+		if v, err := fn(o); err == nil {
+			return v.String()
+		}
+	}
+	return "Task"
 }
 
 // cancel(task, reason, forwarded, shieldOnly) delivers a cancellation to

@@ -158,6 +158,9 @@ func (q *waitq) wakeOne(val goja.Value) bool {
 		}
 		l.state = leafWoken
 		l.val = val
+		if tr := q.c.env.Tracer(); tr != nil {
+			tr.AwaitWake(l.w, q.c.env.CurrentTask())
+		}
 		q.c.loop.Schedule(l.settle)
 		if q.head == len(q.items) {
 			q.items, q.head = q.items[:0], 0

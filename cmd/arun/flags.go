@@ -70,6 +70,15 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, d
 			}
 		case "--debug":
 			cfg.opts.Debug = true
+		case "--trace":
+			if !hasVal {
+				if i+1 >= len(args) {
+					return bad("--trace needs a FILE (.json or .html)")
+				}
+				i++
+				val = args[i]
+			}
+			cfg.trace = val
 		case "--location":
 			if !hasVal {
 				if i+1 >= len(args) {

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/arun-js/arun/runtime"
+	tasktrace "github.com/arun-js/arun/trace"
 	"github.com/dop251/goja"
 )
 
@@ -51,6 +52,8 @@ Flags (before FILE):
   --timeout DURATION            stop the whole run after DURATION (Go syntax: 10s, 2m); exit 124
   --max-memory SIZE             stop the script when its live heap passes SIZE (512M, 2G); exit 134
   --unhandled-rejections=MODE   strict (default: exit 1), warn, or none
+  --trace FILE                  write a timeline of the run's tasks and awaits: FILE.json for
+                                Perfetto / chrome://tracing, FILE.html for a self-contained page
   --debug                       warn about slow callbacks, unawaited promises, lost task errors
   --location URL                the global location (http/https): fetch resolves relative URLs against it
   --sandbox                     deny all permissions (grant back with the flags below)
@@ -132,6 +135,7 @@ type config struct {
 	eval    *string
 	file    string
 	stdin   bool
+	trace   string // --trace FILE
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -173,12 +177,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// past --max-memory the runtime interrupts the script; cancelling the
 	// run too lets the hard exit below end a native call that ignores it
 	cfg.opts.OnMemoryLimit = func(e *runtime.MemoryLimitError) { cancel(e) }
+	var tr *tasktrace.Output
+	if cfg.trace != "" {
+		var err error
+		if tr, err = tasktrace.Create(cfg.trace); err != nil {
+			fmt.Fprintf(stderr, "arun: %v\n", err)
+			return exitUsage
+		}
+		cfg.opts.Trace = tr.Writer()
+	}
 	rt, err := runtime.New(cfg.opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "arun: %v\n", err)
+		if tr != nil {
+			_ = tr.Finish()
+		}
 		return exitError
 	}
-	defer rt.Close()
+	defer func() {
+		cerr := rt.Close()
+		if tr != nil {
+			if err := tr.Finish(); err != nil {
+				fmt.Fprintf(stderr, "arun: %v\n", err)
+			} else if cerr != nil {
+				fmt.Fprintf(stderr, "arun: %v\n", cerr)
+			}
+		}
+	}()
 
 	if cfg.timeout > 0 {
 		var c2 context.CancelFunc

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/arun-js/arun/testrunner"
+	"github.com/arun-js/arun/trace"
 )
 
 const testUsage = `arun test - run the tests in *_test.js, *.test.js, *_test.ts, *.test.ts (.mjs, .mts)
@@ -31,6 +32,8 @@ Flags:
                           using the option virtualTime: true gets it
   --timeout SECONDS       per-test timeout (default 5; 0 for none)
   --jobs N                files run in parallel (default: the number of CPUs)
+  --trace FILE            write a timeline of every file's tasks and awaits (a process per
+                          file): FILE.json for Perfetto / chrome://tracing, FILE.html a page
   --sandbox               deny all permissions (the default allows all); grant back with
                           --allow-read[=PATHS], --allow-write[=PATHS], --allow-net[=HOSTS],
                           --allow-env. Without the read permission, test files load modules
@@ -45,6 +48,7 @@ Exit status: 0 all passed, 1 any failed, 2 usage error.
 func runTests(args []string, stdout, stderr io.Writer) int {
 	cfg := testrunner.Config{Timeout: testrunner.DefaultTimeout}
 	reporter := "spec"
+	traceFile := ""
 	bad := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "arun test: "+format+"\n", a...)
 		fmt.Fprintln(stderr, "run 'arun test --help' for usage")
@@ -112,6 +116,12 @@ func runTests(args []string, stdout, stderr io.Writer) int {
 			}
 		case "--sandbox", "--allow-read", "--allow-write", "--allow-net", "--allow-env", "--allow-all":
 			cfg.Permissions = permissionFlag(cfg.Permissions, name, val, hasVal)
+		case "--trace":
+			v, ok := value()
+			if !ok {
+				return bad("--trace needs a FILE (.json or .html)")
+			}
+			traceFile = v
 		case "--jobs", "--j":
 			v, ok := value()
 			if !ok {
@@ -148,7 +158,31 @@ func runTests(args []string, stdout, stderr io.Writer) int {
 		}
 	}()
 
+	var tr *trace.Output
+	if traceFile != "" {
+		var err error
+		if tr, err = trace.Create(traceFile); err != nil {
+			return bad("%v", err)
+		}
+		cfg.Trace = true
+	}
 	sum, err := testrunner.Run(ctx, cfg)
+	if tr != nil {
+		// one process per test file, in the order they were reported
+		parts := make([]trace.Part, 0, len(sum.Files))
+		for _, f := range sum.Files {
+			if f.Trace != nil {
+				parts = append(parts, trace.Part{Name: f.File, Trace: f.Trace})
+			}
+		}
+		terr := trace.Merge(tr.Writer(), parts)
+		if ferr := tr.Finish(); terr == nil {
+			terr = ferr
+		}
+		if terr != nil {
+			fmt.Fprintf(stderr, "arun test: --trace: %v\n", terr)
+		}
+	}
 	if err != nil {
 		if errors.Is(err, testrunner.ErrNoPath) || errors.Is(err, testrunner.ErrBadFilter) {
 			return bad("%v", err)
