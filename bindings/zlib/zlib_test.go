@@ -27,7 +27,7 @@ g.write(zlib.gzipSync("x".repeat(1000)).subarray(0, 20), () => console.log("wrot
 const d = new DecompressionStream("gzip");
 d.readable.getReader().read();
 d.writable.getWriter().write(new Uint8Array([0x1f, 0x8b])).then(() => console.log("web wrote"));`, runtimetest.VirtualOptions())
-	// the two writes complete in either order
+	// the two writes finish on goroutines of their own: in either order
 	if res.Err != nil || (res.Stdout != "wrote\nweb wrote\n" && res.Stdout != "web wrote\nwrote\n") {
 		t.Fatalf("got %q, %v", res.Stdout, res.Err)
 	}
