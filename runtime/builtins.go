@@ -17,6 +17,7 @@ import (
 	"github.com/arun-js/arun/bindings/testing"
 	weburl "github.com/arun-js/arun/bindings/url"
 	"github.com/arun-js/arun/bindings/web"
+	"github.com/arun-js/arun/bindings/websocket"
 	"github.com/arun-js/arun/bindings/zlib"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/require"
@@ -80,6 +81,7 @@ var bindingPackages = []struct {
 	{readline.Modules, readline.Globals},
 	{navigator.Modules, navigator.Globals},
 	{messaging.Modules, messaging.Globals},
+	{websocket.Modules, websocket.Globals},
 	{zlib.Modules, zlib.Globals},
 	{testing.Modules, testing.Globals},
 	{node.Modules, node.Globals},
