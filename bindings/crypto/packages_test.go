@@ -60,6 +60,9 @@ console.log(new TextDecoder().decode(nacl.box.open(box, nonce, kp.publicKey, kp2
 		t.Fatal(err)
 	}
 	opts := runtime.Options{Dir: dir}
+	// RSA key generation and bcrypt take seconds under -race on a loaded machine
+	runtimetest.RunTimeout = 2 * time.Minute
+	defer func() { runtimetest.RunTimeout = 0 }()
 	res := runtimetest.Run(t, filepath.Join(dir, "main.mjs"), src, opts)
 	if res.Err != nil {
 		t.Fatalf("%v\n%s", res.Err, res.Stderr)

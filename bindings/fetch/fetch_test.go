@@ -375,35 +375,38 @@ func taskGlobal(env *bindings.Env) error {
 func TestTaskCancelAbortsRequest(t *testing.T) {
 	runtimetest.VerifyNoLeaks(t)
 	ts := newTestServer(t)
+	// each cancels half a second in, so that the request has reached the
+	// server even on a loaded machine (one cancelled before it is sent
+	// is never seen there)
 	cases := []struct{ name, path, src string }{
 		{"waiting for headers", "/slow", `
 const t = __task(async () => { await fetch(BASE + "/slow"); });
-setTimeout(() => t.cancel(), 50);
+setTimeout(() => t.cancel(), 500);
 try { await t.promise; } catch (e) { console.log(e.name); }`},
 		{"reading the body", "/slowbody", `
 const t = __task(async () => { const r = await fetch(BASE + "/slowbody"); await r.text(); });
-setTimeout(() => t.cancel(), 50);
+setTimeout(() => t.cancel(), 500);
 try { await t.promise; } catch (e) { console.log(e.name); }`},
 		{"asyncio Task.cancel", "/slow", `
 const t = asyncio.createTask(async () => { await fetch(BASE + "/slow"); });
-await asyncio.sleep(0.05);
+await asyncio.sleep(0.5);
 t.cancel();
 try { await t; } catch (e) { console.log(e.name); }`},
 		{"asyncio.waitFor timing out", "/slowbody", `
-try { await asyncio.waitFor(async () => (await fetch(BASE + "/slowbody")).text(), 0.05); }
+try { await asyncio.waitFor(async () => (await fetch(BASE + "/slowbody")).text(), 0.5); }
 catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }`},
 		// Python's forms: the request is the awaitable itself, or a coroutine's
 		{"asyncio.waitFor(fetch(url), t)", "/slow", `
-try { await asyncio.waitFor(fetch(BASE + "/slow"), 0.05); }
+try { await asyncio.waitFor(fetch(BASE + "/slow"), 0.5); }
 catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }`},
 		{"asyncio.waitFor(coro(), t)", "/slowbody", `
 async function get(u) { const r = await fetch(u); return r.text(); }
-try { await asyncio.waitFor(get(BASE + "/slowbody"), 0.05); }
+try { await asyncio.waitFor(get(BASE + "/slowbody"), 0.5); }
 catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }`},
 		{"asyncio.createTask(coro()).cancel()", "/slow", `
 async function get(u) { return (await fetch(u)).text(); }
 const t = asyncio.createTask(get(BASE + "/slow"));
-await asyncio.sleep(0.05);
+await asyncio.sleep(0.5);
 t.cancel();
 try { await t; } catch (e) { console.log(e.name); }`},
 	}

@@ -21,6 +21,10 @@ import (
 )
 
 // Result is what a script run produced.
+// RunTimeout bounds a Run (20 s when zero): a package's tests may raise it
+// for scripts whose work is heavy under the race detector on a busy machine.
+var RunTimeout time.Duration
+
 type Result struct {
 	Stdout, Stderr string
 	Err            error
@@ -71,7 +75,11 @@ func Run(t testing.TB, name, src string, opts runtime.Options) Result {
 	if err != nil {
 		t.Fatalf("runtime.New: %v", err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	timeout := RunTimeout
+	if timeout == 0 {
+		timeout = 20 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	err = rt.RunString(ctx, name, src)
 	code := rt.ExitCode()
