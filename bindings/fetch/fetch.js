@@ -1029,12 +1029,23 @@
 
   // ------------------------------------------------------------ fetch
   const noHeaders = Object.freeze([]);
+  const ABORT_ALGORITHMS = Symbol.for("arun.abortAlgorithms");
   function fetch(input, init = undefined) {
     let s;
     try {
-      if (typeof input === "string" && init === undefined) {
-        // the common case: a GET without the Request machinery
-        return native.fetch("GET", requestURL(input), noHeaders, null, "follow", fetched, false);
+      if (typeof input === "string") {
+        // the common cases: a GET without the Request machinery, with at
+        // most a signal (fetch(url, { signal: AbortSignal.timeout(ms) }))
+        if (init === undefined) return native.fetch("GET", requestURL(input), noHeaders, null, "follow", fetched, false);
+        if (native.onlySignal(init)) {
+          const sig = init.signal;
+          if (sig === undefined || sig === null) return native.fetch("GET", requestURL(input), noHeaders, null, "follow", fetched, false);
+          if (isSignal(sig)) {
+            const url = requestURL(input);
+            if (sig.aborted) return Promise.reject(abortReason(sig));
+            return watch(native.fetch("GET", url, noHeaders, null, "follow", fetched, true), sig);
+          }
+        }
       }
       if (input === undefined) throw typeError("fetch: 1 argument required, but only 0 present.", "ERR_MISSING_ARGS");
       s = requestState(input, init);
@@ -1070,9 +1081,23 @@
       return Promise.reject(e);
     }
     if (sig === null) return call;
+    return watch(call, sig);
+  }
+
+  // watch makes sig abort call (native.fetch's { promise, abort }) until
+  // the response's body is done.
+  function watch(call, sig) {
     const onAbort = () => call.abort(abortReason(sig));
-    sig.addEventListener("abort", onAbort);
-    const off = () => sig.removeEventListener("abort", onAbort);
+    let off;
+    const algs = g.AbortSignal[ABORT_ALGORITHMS];
+    if (algs !== undefined) {
+      // an abort algorithm (web.js), as the standard has it: no listener
+      algs.add(sig, onAbort);
+      off = () => algs.remove(sig, onAbort);
+    } else {
+      sig.addEventListener("abort", onAbort);
+      off = () => sig.removeEventListener("abort", onAbort);
+    }
     return call.promise.then((r) => {
       const b = resState(r).body;
       if (b !== null) native.onBodyDone(b.src, off); else off();

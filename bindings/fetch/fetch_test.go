@@ -319,6 +319,20 @@ setTimeout(() => ac2.abort(new Error("my reason")), 20);
 try { await p; } catch (e) { console.log(e.message); }
 try { await fetch(BASE + "/slow", {signal: AbortSignal.timeout(20)}); } catch (e) { console.log(e.name); }`,
 			"AbortError\nmy reason\nTimeoutError"},
+		{"a signal alone: the short path checks as the Request steps do", `
+for (const init of [{ signal: null }, { signal: undefined }, { signal: "nope" }, { signal: {} }, Object.create({ signal: AbortSignal.abort() })]) {
+  try { const r = await fetch(BASE + "/text", init); console.log(r.status, await r.text()); }
+  catch (e) { console.log(e.name, e.message); }
+}
+try { await fetch("not a url", { signal: AbortSignal.abort() }); } catch (e) { console.log(e.name, e.code); }
+const ac = new AbortController();
+const r = await fetch(BASE + "/slowbody", { signal: ac.signal });
+const p = r.text();
+ac.abort(new RangeError("mine"));
+try { await p; } catch (e) { console.log(e.name, e.message); }`,
+			"200 hello world\n200 hello world\nTypeError Request: member signal is not of type AbortSignal.\n" +
+				"TypeError Request: member signal is not of type AbortSignal.\nAbortError This operation was aborted\n" +
+				"TypeError ERR_INVALID_URL\nRangeError mine"},
 		{"abort while reading the body", `
 const ac = new AbortController();
 const r = await fetch(BASE + "/slowbody", {signal: ac.signal});

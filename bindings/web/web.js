@@ -188,9 +188,11 @@
         }
       }
       if (signal && signal.aborted) return;
-      let list = this.#t.listeners.get(type);
-      if (!list) { list = []; this.#t.listeners.set(type, list); }
-      for (const l of list) if (l.callback === callback && l.capture === capture) return;
+      const listeners = this.#t.listeners;
+      let list = listeners.get(type);
+      if (!list) { list = []; listeners.set(type, list); }
+      // (indexed loops: no iterator or closure per call)
+      for (let i = 0; i < list.length; i++) if (list[i].callback === callback && list[i].capture === capture) return;
       const l = { callback, capture, once, passive, removed: false, signal };
       list.push(l);
       if (type === "abort" && sigHas(this)) syncHold(this);
@@ -203,15 +205,18 @@
     removeEventListener(type, callback, options = undefined) {
       type = String(type);
       const capture = flatten(options);
-      const list = this.#t.listeners.get(type);
+      const listeners = this.#t.listeners;
+      const list = listeners.get(type);
       if (!list) return;
-      const i = list.findIndex((l) => l.callback === callback && l.capture === capture);
+      let i = list.length - 1;
+      while (i >= 0 && (list[i].callback !== callback || list[i].capture !== capture)) i--;
       if (i < 0) return;
       const l = list[i];
       l.removed = true;
       if (l.signal) removeAbortAlgorithm(l.signal, l.onAbort);
-      list.splice(i, 1);
-      if (list.length === 0) this.#t.listeners.delete(type);
+      if (list.length === 1) listeners.delete(type);
+      else if (i === list.length - 1) list.pop();
+      else list.splice(i, 1);
       if (type === "abort" && sigHas(this)) syncHold(this);
     }
     dispatchEvent(event) {
@@ -371,6 +376,12 @@
     return `${this.constructor.name} ${inspect({ aborted: this.aborted }, lessDepth(options))}`;
   });
   def(g, "AbortSignal", AbortSignal);
+  // fetch (bindings/fetch, which cannot reach these internals) follows a
+  // signal with an abort algorithm, as the Fetch standard says, instead of
+  // an "abort" listener
+  Object.defineProperty(AbortSignal, Symbol.for("arun.abortAlgorithms"), {
+    value: Object.freeze({ add: (s, fn) => addAbortAlgorithm(s, fn), remove: (s, fn) => removeAbortAlgorithm(s, fn) }),
+  });
 
   function timeoutFired(s) {
     sigState(s).timer = 0;
