@@ -785,10 +785,13 @@
         throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
       }
       this._when = when === undefined ? null : when;
-      if (this._handler !== null) this._handler.cancel();
-      if (this._when === null) this._handler = null;
-      else if (this._when <= N.now()) this._handler = theLoop.callSoon(onTimeoutExpired, this);
-      else this._handler = theLoop.callAt(this._when, onTimeoutExpired, this);
+      clearHandler(this);
+      if (this._when === null) return;
+      const d = this._when - N.now();
+      // a timer of the wheel calling onTimeoutExpired(this), its id kept:
+      // no TimerHandle, arguments array or runHandle per timeout
+      if (d <= 0) this._handler = theLoop.callSoon(onTimeoutExpired, this);
+      else this._handler = N.timer(d, onTimeoutExpired, this);
     }
     expired() {
       return this._state === T_EXPIRING || this._state === T_EXPIRED;
@@ -804,10 +807,7 @@
       this.reschedule(this._when);
     }
     _exit(failed, exc) {
-      if (this._handler !== null) {
-        this._handler.cancel();
-        this._handler = null;
-      }
+      clearHandler(this);
       if (this._state === T_EXPIRING) {
         this._state = T_EXPIRED;
         if (this._task.uncancel() <= this._cancelling && failed && exc instanceof CancelledError) {
@@ -817,6 +817,16 @@
         }
       } else if (this._state === T_ENTERED) this._state = T_EXITED;
     }
+  }
+
+  // clearHandler cancels tm's pending expiry: a wheel timer's id or, for a
+  // deadline already past when set, a callSoon handle.
+  function clearHandler(tm) {
+    const h = tm._handler;
+    if (h === null) return;
+    tm._handler = null;
+    if (typeof h === "number") N.timerCancel(h);
+    else h.cancel();
   }
 
   function onTimeoutExpired(tm) {
@@ -877,9 +887,15 @@
         throw e;
       }
     }
-    const fut = ensureFuture(aw);
+    // A pending runtime await of this task (waitFor(fetch(url), 5)) runs in
+    // the task itself, as CPython 3.12 awaits the awaitable inside
+    // timeout(): the timeout cancels the task, which rejects the await and
+    // stops the operation behind it, and TimeoutError is raised. Anything
+    // else (a coroutine call, which the task adopts, a foreign promise, a
+    // future) is awaited through ensureFuture as before.
+    const fut = typeof aw === "object" && aw !== null && N.ownAwait(aw) ? aw : ensureFuture(aw);
     if (delay === null || delay === undefined) return await fut;
-    return await timeout(delay, () => fut);
+    return await timeoutAt(N.now() + delay, () => fut);
   }
 
   // ---- TaskGroup --------------------------------------------------------

@@ -412,6 +412,16 @@ catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e
 		{"asyncio.waitFor(fetch(url), t)", "/slow", `
 try { await asyncio.waitFor(fetch(BASE + "/slow"), 0.05); }
 catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }`},
+		{"asyncio.waitFor(fetch(url), t) in a task (no task of its own)", "/slow", `
+await asyncio.run(async () => {
+  try { await asyncio.waitFor(fetch(BASE + "/slow"), 0.05); }
+  catch (e) { console.log(e instanceof asyncio.TimeoutError && asyncio.allTasks().size === 1 ? "CancelledError" : e.name); }
+});`},
+		{"asyncio.timeout around fetch in a task", "/slowbody", `
+await asyncio.run(async () => {
+  try { await asyncio.timeout(0.05, async () => (await fetch(BASE + "/slowbody")).text()); }
+  catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }
+});`},
 		{"asyncio.waitFor(coro(), t)", "/slowbody", `
 async function get(u) { const r = await fetch(u); return r.text(); }
 try { await asyncio.waitFor(get(BASE + "/slowbody"), 0.05); }
