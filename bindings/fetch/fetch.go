@@ -129,19 +129,6 @@ func (s *state) natives() *goja.Object {
 		}
 		return goja.Undefined()
 	})
-	set("onBodyDone", func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(1))
-		b := s.bodies[call.Argument(0).ToInteger()]
-		if !ok {
-			return goja.Undefined()
-		}
-		if b == nil {
-			_, _ = fn(goja.Undefined())
-			return goja.Undefined()
-		}
-		b.onDone = func() { _, _ = fn(goja.Undefined()) }
-		return goja.Undefined()
-	})
 	set("encode", func(call goja.FunctionCall) goja.Value {
 		return vm.ToValue(vm.NewArrayBuffer([]byte(call.Argument(0).String())))
 	})

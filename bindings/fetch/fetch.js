@@ -1043,7 +1043,7 @@
           if (isSignal(sig)) {
             const url = requestURL(input);
             if (sig.aborted) return Promise.reject(abortReason(sig));
-            return watch(native.fetch("GET", url, noHeaders, null, "follow", fetched, true), sig);
+            return abortable(sig, "GET", url, noHeaders, null, "follow");
           }
         }
       }
@@ -1074,38 +1074,36 @@
   // signal it returns { promise, abort } instead of the promise.
   function send(s, arg) {
     const sig = s.signal;
-    let call;
     try {
-      call = native.fetch(s.method, s.url, headersFlat(s), arg, s.redirect, fetched, sig !== null);
+      if (sig === null) return native.fetch(s.method, s.url, headersFlat(s), arg, s.redirect, fetched, false);
+      return abortable(sig, s.method, s.url, headersFlat(s), arg, s.redirect);
     } catch (e) {
       return Promise.reject(e);
     }
-    if (sig === null) return call;
-    return watch(call, sig);
   }
 
-  // watch makes sig abort call (native.fetch's { promise, abort }) until
-  // the response's body is done.
-  function watch(call, sig) {
-    const onAbort = () => call.abort(abortReason(sig));
-    let off;
+  // abortable starts a request that sig aborts until native.fetch calls
+  // off: once the request failed, or its response's body is done. The
+  // signal is followed with an abort algorithm (web.js), as the standard
+  // has it, or with a listener on another AbortSignal.
+  function abortable(sig, method, url, headers, arg, redirect) {
+    let call = null, off;
+    const onAbort = () => { if (call !== null) call.abort(abortReason(sig)); };
     const algs = g.AbortSignal[ABORT_ALGORITHMS];
     if (algs !== undefined) {
-      // an abort algorithm (web.js), as the standard has it: no listener
       algs.add(sig, onAbort);
       off = () => algs.remove(sig, onAbort);
     } else {
       sig.addEventListener("abort", onAbort);
       off = () => sig.removeEventListener("abort", onAbort);
     }
-    return call.promise.then((r) => {
-      const b = resState(r).body;
-      if (b !== null) native.onBodyDone(b.src, off); else off();
-      return r;
-    }, (e) => {
+    try {
+      call = native.fetch(method, url, headers, arg, redirect, fetched, true, off);
+    } catch (e) {
       off();
       throw e;
-    });
+    }
+    return call.promise;
   }
 
   function fetched(status, statusText, url, redirected, headers, bodyID) {
