@@ -835,15 +835,21 @@
     tm._handler = null;
   }
 
-  async function timeoutAt(when, fn) {
-    if (typeof fn !== "function") throw new TypeError("timeout() needs an async function to run");
+  function timeoutAt(when, fn) {
+    if (typeof fn !== "function") return Promise.reject(new TypeError("timeout() needs an async function to run"));
+    return runTimeout(when, fn, null);
+  }
+
+  // runTimeout awaits fn(tm), or aw if fn is null, in the current task
+  // under a Timeout tm due at when.
+  async function runTimeout(when, fn, aw) {
     const task = N.cur();
-    if (task === undefined) return await new Task(() => timeoutAt(when, fn));
+    if (task === undefined) return await new Task(() => runTimeout(when, fn, aw));
     const tm = new Timeout(when);
     tm._enter(task);
     let res, exc, failed = false;
     try {
-      res = await fn(tm);
+      res = await (fn !== null ? fn(tm) : aw);
     } catch (e) {
       failed = true;
       exc = e;
@@ -871,31 +877,44 @@
     }
   }
 
-  async function waitFor(aw, delay) {
-    if (delay !== null && delay !== undefined && delay <= 0) {
-      const fut = ensureFuture(aw);
-      if (fut._state !== PENDING) return fut.result();
-      await cancelAndWait(fut);
-      try {
-        return fut.result();
-      } catch (e) {
-        if (e instanceof CancelledError) {
-          const t = new TimeoutError();
-          t.cause = e;
-          throw t;
-        }
-        throw e;
-      }
-    }
+  function waitFor(aw, delay) {
+    if (delay !== null && delay !== undefined && delay <= 0) return waitForNow(aw);
     // A pending runtime await of this task (waitFor(fetch(url), 5)) runs in
     // the task itself, as CPython 3.12 awaits the awaitable inside
     // timeout(): the timeout cancels the task, which rejects the await and
     // stops the operation behind it, and TimeoutError is raised. Anything
     // else (a coroutine call, which the task adopts, a foreign promise, a
     // future) is awaited through ensureFuture as before.
-    const fut = typeof aw === "object" && aw !== null && N.ownAwait(aw) ? aw : ensureFuture(aw);
-    if (delay === null || delay === undefined) return await fut;
-    return await timeoutAt(N.now() + delay, () => fut);
+    let fut;
+    try {
+      fut = typeof aw === "object" && aw !== null && N.ownAwait(aw) ? aw : ensureFuture(aw);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (delay === null || delay === undefined) return awaitIt(fut);
+    return runTimeout(N.now() + delay, null, fut);
+  }
+
+  async function awaitIt(fut) {
+    return await fut;
+  }
+
+  // waitForNow is waitFor with a delay <= 0: a done future's result, or
+  // TimeoutError once the awaitable is cancelled.
+  async function waitForNow(aw) {
+    const fut = ensureFuture(aw);
+    if (fut._state !== PENDING) return fut.result();
+    await cancelAndWait(fut);
+    try {
+      return fut.result();
+    } catch (e) {
+      if (e instanceof CancelledError) {
+        const t = new TimeoutError();
+        t.cause = e;
+        throw t;
+      }
+      throw e;
+    }
   }
 
   // ---- TaskGroup --------------------------------------------------------
