@@ -140,8 +140,12 @@ func main() {
 		fail(err)
 	}
 	fmt.Printf("%d runs each, medians; %s, %d CPUs\n\n", *runs, time.Now().Format("2006-01-02 15:04"), numCPU())
-	fmt.Println("| workload | arun | node | python | arun/python | arun/node | RSS arun | RSS node | RSS python |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	var header func()
+	header = func() {
+		fmt.Println("| workload | arun | node | python | arun/python | arun/node | RSS arun | RSS node | RSS python |")
+		fmt.Println("|---|---|---|---|---|---|---|---|---|")
+		header = func() {}
+	}
 	all := map[string]map[string]result{}
 	for _, w := range order {
 		if sel != nil && !sel.MatchString(w) {
@@ -176,6 +180,7 @@ func main() {
 		}
 		a, n, p := res["arun"], res["node"], res["python"]
 		all[w] = res
+		header()
 		fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w,
 			dur(a), dur(n), dur(p), ratio(a, p), ratio(a, n), rss(a), rss(n), rss(p))
 		for name, r := range res {
