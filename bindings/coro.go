@@ -307,6 +307,29 @@ func (e *Env) AdoptPromise(t *TaskRef, p *goja.Object) (boxes []*goja.Object, ok
 	return boxes, true
 }
 
+// OwnAwait reports whether p is the promise of a pending runtime await
+// (fetch(url), sleep(1), q.get()) of the current task, made among its
+// newest few: cancelling the task rejects it and stops the operation
+// behind it, so a timeout can run it in the task itself (waitFor) with no
+// task of its own. It changes nothing.
+func (e *Env) OwnAwait(p *goja.Object) bool {
+	gp, ok := p.Export().(*goja.Promise)
+	if !ok || gp.State() != goja.PromiseStatePending {
+		return false
+	}
+	t := e.CurrentTask()
+	if t == nil {
+		return false
+	}
+	ws := t.waiters
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-8; i-- {
+		if ws[i].promise == gp {
+			return !ws[i].done
+		}
+	}
+	return false
+}
+
 // adoptWaiter: p is the promise of a pending runtime await of the current
 // task: it moves to t, so that cancelling t stops the operation behind it.
 func (e *Env) adoptWaiter(t *TaskRef, p *goja.Object) bool {

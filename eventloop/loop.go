@@ -116,6 +116,7 @@ type Loop struct {
 	idle       int    // reservations that are not work in flight (ReserveIdle)
 	gen        uint64 // bumped when a failed run drops its reservations
 	wake       chan struct{}
+	sleeping   bool // the loop is blocked in wait: a completion must wake it
 	runCtx     context.Context
 	runCancel  context.CancelCauseFunc
 	workCtx    context.Context
@@ -327,10 +328,18 @@ func (r *reservation) enqueue(t Task) {
 		return
 	}
 	l.incoming = append(l.incoming, completion{t: t, idle: r.idle})
+	// a loop that is running takes the completion at its next turn, or
+	// sees it before it would block (wait checks incoming under mu): only
+	// a sleeping loop needs the wake-up, so a busy one gets no stale token
+	// that would make it turn once more for nothing
+	wake := l.sleeping
+	l.sleeping = false
 	l.mu.Unlock()
-	select {
-	case l.wake <- struct{}{}:
-	default:
+	if wake {
+		select {
+		case l.wake <- struct{}{}:
+		default:
+		}
 	}
 }
 
@@ -763,10 +772,13 @@ func (l *Loop) wait(ctx context.Context) error {
 	l.mu.Lock()
 	inflight := l.reserved > l.idle
 	queued := len(l.incoming) > 0
+	// from here a completion wakes the loop (enqueue), until it runs again
+	l.sleeping = !queued
 	l.mu.Unlock()
 	if queued {
 		return nil
 	}
+	defer l.awake()
 	if len(l.timers) > 0 {
 		head := l.timers[0]
 		d := head.when - l.Now()
@@ -799,6 +811,18 @@ func (l *Loop) wait(ctx context.Context) error {
 		return context.Cause(ctx)
 	}
 	return nil
+}
+
+// awake ends a wait: completions no longer need to wake the loop, and a
+// wake-up sent meanwhile is dropped.
+func (l *Loop) awake() {
+	l.mu.Lock()
+	l.sleeping = false
+	l.mu.Unlock()
+	select {
+	case <-l.wake:
+	default:
+	}
 }
 
 // PanicIfUncatchable re-panics with err if it is one of goja's uncatchable

@@ -22,8 +22,17 @@
 // asyncio targets: what is left is the engine's cost per promise and per
 // suspended async function.
 //
+// The I/O job (issue 30: 3,000 requests, a third of them slow, 100 at a
+// time, a timeout on each, one retry, results to a file) gets its own
+// tables: its forms under arun, node, deno and bun next to the same job in
+// raw Go (this binary re-executed with -iojob), and the job under each
+// timeout form (IOJOB_FORM), whose difference to "none" is the cost of a
+// timeout per request.
+//
 //	go run ./bench/compare                 # everything, 3 runs each
 //	go run ./bench/compare -runs 5 -only 'queue|sleep'
+//	go run ./bench/compare -runs 1 -only iojob
+//	go run ./bench/compare -serve          # just the server, for a script by hand
 package main
 
 import (
@@ -60,6 +69,9 @@ var order = []string{
 	"semaphore_100k", "event_pingpong", "fetch_seq", "fetch_conc", "cpu_fib",
 }
 
+// ioJobN is the I/O job's request count (bench/workloads/iojob*).
+const ioJobN = 3000
+
 func main() {
 	runs := flag.Int("runs", 3, "runs per workload and runtime (the median is reported)")
 	only := flag.String("only", "", "regexp selecting workloads")
@@ -68,7 +80,20 @@ func main() {
 	n := flag.Int("n", 10_000, "internal: requests for -goclient")
 	c := flag.Int("c", 1, "internal: concurrency for -goclient and -fetchfloor")
 	fetchfloor := flag.String("fetchfloor", "", "internal: run arun's fetch floor against this URL (-n requests, -c at a time) and exit")
+	iojob := flag.String("iojob", "", "internal: run the I/O job in Go against this URL (-c at a time), writing BENCH_OUT, and exit")
+	serve := flag.Bool("serve", false, "only run the loopback server (prints its URL) until interrupted")
 	flag.Parse()
+	if *serve {
+		_, url := startServer()
+		fmt.Println(url)
+		select {}
+	}
+	if *iojob != "" {
+		if err := goIOJob(*iojob, ioJobN, *c, os.Getenv("BENCH_OUT")); err != nil {
+			fail(err)
+		}
+		return
+	}
 	if *goclient != "" {
 		goClient(*goclient, *n, *c)
 		return
@@ -92,7 +117,7 @@ func main() {
 
 	srv, url := startServer()
 	defer srv.Close()
-	env := append(os.Environ(), "BENCH_URL="+url)
+	env := append(os.Environ(), "BENCH_URL="+url, "BENCH_OUT="+filepath.Join(tmp, "iojob.out"))
 
 	var sel *regexp.Regexp
 	if *only != "" {
@@ -115,8 +140,12 @@ func main() {
 		fail(err)
 	}
 	fmt.Printf("%d runs each, medians; %s, %d CPUs\n\n", *runs, time.Now().Format("2006-01-02 15:04"), numCPU())
-	fmt.Println("| workload | arun | node | python | arun/python | arun/node | RSS arun | RSS node | RSS python |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	var header func()
+	header = func() {
+		fmt.Println("| workload | arun | node | python | arun/python | arun/node | RSS arun | RSS node | RSS python |")
+		fmt.Println("|---|---|---|---|---|---|---|---|---|")
+		header = func() {}
+	}
 	all := map[string]map[string]result{}
 	for _, w := range order {
 		if sel != nil && !sel.MatchString(w) {
@@ -151,6 +180,7 @@ func main() {
 		}
 		a, n, p := res["arun"], res["node"], res["python"]
 		all[w] = res
+		header()
 		fmt.Printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w,
 			dur(a), dur(n), dur(p), ratio(a, p), ratio(a, n), rss(a), rss(n), rss(p))
 		for name, r := range res {
@@ -158,6 +188,9 @@ func main() {
 				fmt.Fprintf(os.Stderr, "  %s %s failed: %v\n%s\n", w, name, r.err, r.out)
 			}
 		}
+	}
+	if sel == nil || sel.MatchString("iojob") {
+		ioJobTables(arun, self, url, *dir, env, *runs)
 	}
 	floor := false
 	for _, w := range order {
@@ -295,6 +328,9 @@ func startServer() (*http.Server, string) {
 	}
 	body := []byte(strings.Repeat("arun bench ", 10))
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" { // the I/O job's slow third
+			time.Sleep(20 * time.Millisecond)
+		}
 		w.Header().Set("Content-Type", "text/plain")
 		_, _ = w.Write(body)
 	})}
@@ -404,4 +440,185 @@ func numCPU() int {
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "compare:", err)
 	os.Exit(1)
+}
+
+// ioJobTables measures the I/O job: each form under each runtime next to
+// the job in raw Go (interleaved, one round per run), then the job under
+// each timeout form.
+func ioJobTables(arun, self, url, dir string, env []string, runs int) {
+	type entry struct{ name, rt string }
+	var names []entry
+	var argvs [][]string
+	add := func(name, rt string, argv ...string) {
+		if _, err := exec.LookPath(argv[0]); err != nil {
+			return
+		}
+		names = append(names, entry{name, rt})
+		argvs = append(argvs, argv)
+	}
+	js, mjs := filepath.Join(dir, "iojob.js"), filepath.Join(dir, "iojob.mjs")
+	pjs, pmjs := filepath.Join(dir, "iojob_pool.js"), filepath.Join(dir, "iojob_pool.mjs")
+	add("raw Go (net/http, 100 goroutines, context.WithTimeout)", "go", self, "-iojob", url, "-c", "100")
+	add("arun, asyncio form (Semaphore.withAcquire, waitFor(fetch(u), 5))", "arun", arun, js)
+	add("arun, web form (fetch(u, {signal: AbortSignal.timeout(5000)}))", "arun", arun, mjs)
+	add("arun, worker pool (100 tasks, asyncio.timeout(5, ...))", "arun", arun, pjs)
+	for _, rt := range []struct {
+		name string
+		argv []string
+	}{
+		{"node", []string{"node"}}, {"deno", []string{"deno", "run", "-A"}}, {"bun", []string{"bun"}},
+	} {
+		add(rt.name+", web form", rt.name, append(append([]string{}, rt.argv...), mjs)...)
+		add(rt.name+", worker pool (AbortSignal.timeout)", rt.name, append(append([]string{}, rt.argv...), pmjs)...)
+	}
+	res := measureInterleaved(argvs, env, runs)
+	fmt.Printf("\nThe I/O job: %d requests (a third wait 20 ms), 100 at a time, a 5 s timeout on each, one retry,\nresults to a file; the whole process, %d run(s), medians\n\n", ioJobN, runs)
+	fmt.Println("| the same job | wall | peak RSS | /raw Go |")
+	fmt.Println("|---|---|---|---|")
+	for i, e := range names {
+		fmt.Printf("| %s | %s | %s | %s |\n", e.name, dur(res[i]), rss(res[i]), ratio(res[i], res[0]))
+		if res[i].err != nil {
+			fmt.Fprintf(os.Stderr, "  iojob %s failed: %v\n%s\n", e.name, res[i].err, res[i].out)
+		}
+	}
+
+	// the timeout forms: the job with each, against the job with none
+	forms := []struct{ form, what, file string }{
+		{"none", "none (plain fetch)", js},
+		{"signal", "`fetch(u, { signal: AbortSignal.timeout(5000) })`", js},
+		{"any", "`AbortSignal.any([controller.signal, AbortSignal.timeout(5000)])`", js},
+		{"timeout", "`asyncio.timeout(5, () => fetch(u))`", js},
+		{"waitFor", "`asyncio.waitFor(fetch(u), 5)`", js},
+		{"setTimeout", "`setTimeout` + `clearTimeout` aborting a controller", js},
+	}
+	argvs = argvs[:0]
+	var envs [][]string
+	for _, f := range forms {
+		argvs = append(argvs, []string{arun, f.file})
+		envs = append(envs, append(append([]string{}, env...), "IOJOB_FORM="+f.form))
+	}
+	var bun []result
+	bunForms := []string{"none", "signal", "any", "setTimeout"}
+	if _, err := exec.LookPath("bun"); err == nil {
+		for _, f := range bunForms {
+			argvs = append(argvs, []string{"bun", mjs})
+			envs = append(envs, append(append([]string{}, env...), "IOJOB_FORM="+f))
+		}
+	}
+	all := measureInterleavedEnv(argvs, envs, runs)
+	if len(all) > len(forms) {
+		bun = all[len(forms):]
+	}
+	fmt.Println("\n| per-request timeout | arun | cost per request | bun |")
+	fmt.Println("|---|---|---|---|")
+	for i, f := range forms {
+		b := "-"
+		for k, bf := range bunForms {
+			if bf == f.form && bun != nil {
+				b = dur(bun[k])
+			}
+		}
+		cost := "-"
+		if i > 0 && all[i].err == nil && all[0].err == nil {
+			cost = fmt.Sprintf("%+.0f us", (all[i].wall-all[0].wall).Seconds()*1e6/ioJobN)
+		}
+		fmt.Printf("| %s | %s | %s | %s |\n", f.what, dur(all[i]), cost, b)
+		if all[i].err != nil {
+			fmt.Fprintf(os.Stderr, "  iojob form %s failed: %v\n%s\n", f.form, all[i].err, all[i].out)
+		}
+	}
+}
+
+// goIOJob is the I/O job in raw Go: n requests, c goroutines, each request
+// (and its body) under a 5 s context timeout, one retry, the lines written
+// to out.
+func goIOJob(url string, n, c int, out string) error {
+	if c <= 0 || out == "" {
+		return fmt.Errorf("iojob: -c must be positive and BENCH_OUT set")
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c}}
+	lines := make([]string, n)
+	get := func(u string) (string, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+		if err != nil {
+			return "", err
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return "", err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return fmt.Sprintf("%d %d", resp.StatusCode, len(b)), err
+	}
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < c; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				u := fmt.Sprintf("%s?i=%d", url, i)
+				if i%3 == 0 {
+					u = fmt.Sprintf("%sslow?i=%d", url, i)
+				}
+				for try := 1; ; try++ {
+					s, err := get(u)
+					if err == nil {
+						lines[i] = fmt.Sprintf("%d %s", i, s)
+						break
+					}
+					if try == 2 {
+						lines[i] = fmt.Sprintf("%d failed %v", i, err)
+						break
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := os.WriteFile(out, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		return err
+	}
+	fmt.Println("done", n)
+	return nil
+}
+
+// measureInterleavedEnv is measureInterleaved with an environment per
+// command.
+func measureInterleavedEnv(argvs, envs [][]string, runs int) []result {
+	all := make([][]result, len(argvs))
+	out := make([]result, len(argvs))
+	for i := 0; i < runs; i++ {
+		for k, argv := range argvs {
+			if out[k].err != nil {
+				continue
+			}
+			r := runOnce(argv, envs[k])
+			if r.err != nil {
+				out[k] = r
+				continue
+			}
+			all[k] = append(all[k], r)
+		}
+	}
+	for k := range argvs {
+		if out[k].err != nil {
+			continue
+		}
+		rs := all[k]
+		sort.Slice(rs, func(i, j int) bool { return rs[i].wall < rs[j].wall })
+		out[k] = rs[len(rs)/2]
+	}
+	return out
 }

@@ -184,3 +184,39 @@ asyncio.run(async () => {
 		})
 	}
 }
+
+// TestWaitForRuntimeAwaitRunsInTask: waitFor of a pending runtime await of
+// the current task runs it in that task, as CPython 3.12's wait_for awaits
+// inside timeout() (no task of its own), and still times out: the await is
+// cancelled, TimeoutError is raised, the task's cancel count is back to 0
+// and it can be cancelled later as usual. A coroutine call is still
+// adopted by a task of its own (TestPythonFormsLeaveNothingRunning and the
+// pyform_* parity cases).
+func TestWaitForRuntimeAwaitRunsInTask(t *testing.T) {
+	res := run(t, `
+asyncio.run(async () => {
+  const me = asyncio.currentTask();
+  let tasks = -1;
+  const probe = asyncio.getRunningLoop().callLater(0.01, () => { tasks = asyncio.allTasks().size; });
+  console.log(await asyncio.waitFor(asyncio.sleep(0.05, "r"), 1), tasks);
+  const q = new asyncio.Queue();
+  asyncio.getRunningLoop().callLater(0.01, () => { tasks = asyncio.allTasks().size; });
+  try { await asyncio.waitFor(q.get(), 0.1); } catch (e) { console.log(e.name, tasks, me.cancelling()); }
+  q.putNowait("x");
+  console.log("queue kept", q.qsize());
+  const inner = asyncio.createTask(async () => {
+    try { await asyncio.waitFor(asyncio.sleep(60), 30); } catch (e) { console.log("inner", e.name); throw e; }
+  });
+  await asyncio.sleep(0.1);
+  inner.cancel();
+  try { await inner; } catch (e) { console.log("outer sees", e.name); }
+  console.log(await asyncio.waitFor(Promise.resolve(7), 1), await asyncio.waitFor(new Promise((r) => setTimeout(() => r(8), 10)), 1));
+});`)
+	if res.Err != nil {
+		t.Fatalf("run failed: %v\n%s", res.Err, res.Stderr)
+	}
+	want := "r 1\nTimeoutError 1 0\nqueue kept 1\ninner CancelledError\nouter sees CancelledError\n7 8\n"
+	if res.Stdout != want {
+		t.Fatalf("got\n%s\nwant\n%s", res.Stdout, want)
+	}
+}

@@ -785,10 +785,13 @@
         throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
       }
       this._when = when === undefined ? null : when;
-      if (this._handler !== null) this._handler.cancel();
-      if (this._when === null) this._handler = null;
-      else if (this._when <= N.now()) this._handler = theLoop.callSoon(onTimeoutExpired, this);
-      else this._handler = theLoop.callAt(this._when, onTimeoutExpired, this);
+      clearHandler(this);
+      if (this._when === null) return;
+      const d = this._when - N.now();
+      // a timer of the wheel calling onTimeoutExpired(this), its id kept:
+      // no TimerHandle, arguments array or runHandle per timeout
+      if (d <= 0) this._handler = theLoop.callSoon(onTimeoutExpired, this);
+      else this._handler = N.timer(d, onTimeoutExpired, this);
     }
     expired() {
       return this._state === T_EXPIRING || this._state === T_EXPIRED;
@@ -804,10 +807,7 @@
       this.reschedule(this._when);
     }
     _exit(failed, exc) {
-      if (this._handler !== null) {
-        this._handler.cancel();
-        this._handler = null;
-      }
+      clearHandler(this);
       if (this._state === T_EXPIRING) {
         this._state = T_EXPIRED;
         if (this._task.uncancel() <= this._cancelling && failed && exc instanceof CancelledError) {
@@ -819,21 +819,37 @@
     }
   }
 
+  // clearHandler cancels tm's pending expiry: a wheel timer's id or, for a
+  // deadline already past when set, a callSoon handle.
+  function clearHandler(tm) {
+    const h = tm._handler;
+    if (h === null) return;
+    tm._handler = null;
+    if (typeof h === "number") N.timerCancel(h);
+    else h.cancel();
+  }
+
   function onTimeoutExpired(tm) {
     tm._task.cancel();
     tm._state = T_EXPIRING;
     tm._handler = null;
   }
 
-  async function timeoutAt(when, fn) {
-    if (typeof fn !== "function") throw new TypeError("timeout() needs an async function to run");
+  function timeoutAt(when, fn) {
+    if (typeof fn !== "function") return Promise.reject(new TypeError("timeout() needs an async function to run"));
+    return runTimeout(when, fn, null);
+  }
+
+  // runTimeout awaits fn(tm), or aw if fn is null, in the current task
+  // under a Timeout tm due at when.
+  async function runTimeout(when, fn, aw) {
     const task = N.cur();
-    if (task === undefined) return await new Task(() => timeoutAt(when, fn));
+    if (task === undefined) return await new Task(() => runTimeout(when, fn, aw));
     const tm = new Timeout(when);
     tm._enter(task);
     let res, exc, failed = false;
     try {
-      res = await fn(tm);
+      res = await (fn !== null ? fn(tm) : aw);
     } catch (e) {
       failed = true;
       exc = e;
@@ -861,25 +877,44 @@
     }
   }
 
-  async function waitFor(aw, delay) {
-    if (delay !== null && delay !== undefined && delay <= 0) {
-      const fut = ensureFuture(aw);
-      if (fut._state !== PENDING) return fut.result();
-      await cancelAndWait(fut);
-      try {
-        return fut.result();
-      } catch (e) {
-        if (e instanceof CancelledError) {
-          const t = new TimeoutError();
-          t.cause = e;
-          throw t;
-        }
-        throw e;
-      }
+  function waitFor(aw, delay) {
+    if (delay !== null && delay !== undefined && delay <= 0) return waitForNow(aw);
+    // A pending runtime await of this task (waitFor(fetch(url), 5)) runs in
+    // the task itself, as CPython 3.12 awaits the awaitable inside
+    // timeout(): the timeout cancels the task, which rejects the await and
+    // stops the operation behind it, and TimeoutError is raised. Anything
+    // else (a coroutine call, which the task adopts, a foreign promise, a
+    // future) is awaited through ensureFuture as before.
+    let fut;
+    try {
+      fut = typeof aw === "object" && aw !== null && N.ownAwait(aw) ? aw : ensureFuture(aw);
+    } catch (e) {
+      return Promise.reject(e);
     }
+    if (delay === null || delay === undefined) return awaitIt(fut);
+    return runTimeout(N.now() + delay, null, fut);
+  }
+
+  async function awaitIt(fut) {
+    return await fut;
+  }
+
+  // waitForNow is waitFor with a delay <= 0: a done future's result, or
+  // TimeoutError once the awaitable is cancelled.
+  async function waitForNow(aw) {
     const fut = ensureFuture(aw);
-    if (delay === null || delay === undefined) return await fut;
-    return await timeout(delay, () => fut);
+    if (fut._state !== PENDING) return fut.result();
+    await cancelAndWait(fut);
+    try {
+      return fut.result();
+    } catch (e) {
+      if (e instanceof CancelledError) {
+        const t = new TimeoutError();
+        t.cause = e;
+        throw t;
+      }
+      throw e;
+    }
   }
 
   // ---- TaskGroup --------------------------------------------------------

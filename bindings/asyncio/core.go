@@ -171,6 +171,16 @@ func (c *core) natives() *goja.Object {
 	set("cur", c.cur)
 	_ = o.Set("CancelledError", c.env.CancelledError())
 	set("adopt", c.adopt)
+	// ownAwait(p): there is a current asyncio task (not the main module's
+	// context, where timeout() makes a task) and p is a pending runtime
+	// await of it (Env.OwnAwait), which waitFor runs in that task
+	set("ownAwait", func(call goja.FunctionCall) goja.Value {
+		p, ok := call.Argument(0).(*goja.Object)
+		if !ok || goja.IsUndefined(c.cur(goja.FunctionCall{})) {
+			return c.vm.ToValue(false)
+		}
+		return c.vm.ToValue(c.env.OwnAwait(p))
+	})
 	set("noteAwait", func(call goja.FunctionCall) goja.Value {
 		if box, ok := call.Argument(0).(*goja.Object); ok {
 			c.env.NoteAwait(box)

@@ -102,3 +102,48 @@ await Promise.all(Array.from({length: 50}, worker));`,
 		})
 	}
 }
+
+// BenchmarkTimeoutForms is BenchmarkFetch/concurrent50 with a 5 s timeout
+// on each request, in each of the forms a script writes: a form's time
+// less "none" is what its timeout costs per request (on the loop, which
+// is the bottleneck at 50 requests in flight).
+//
+//	go test -run '^$' -bench TimeoutForms -benchtime 5000x ./bindings/fetch
+func BenchmarkTimeoutForms(b *testing.B) {
+	srv := benchServer(b)
+	forms := []struct{ name, fetch string }{
+		{"none", `fetch(URL)`},
+		{"AbortSignal.timeout", `fetch(URL, { signal: AbortSignal.timeout(5000) })`},
+		{"any", `fetch(URL, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(5000)]) })`},
+		{"asyncio.timeout", `asyncio.timeout(5, () => fetch(URL))`},
+		{"waitFor", `asyncio.waitFor(fetch(URL), 5)`},
+		{"setTimeout", `withTimer(URL)`},
+	}
+	for _, f := range forms {
+		b.Run(f.name, func(b *testing.B) {
+			rt, err := runtime.New(runtime.Options{Permissions: runtime.AllowAll(), HTTPClient: goClient()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer rt.Close()
+			src := fmt.Sprintf(`const N = %d, URL = %q;
+async function withTimer(u) {
+  const c = new AbortController(), t = setTimeout(() => c.abort(), 5000);
+  try { return await fetch(u, { signal: c.signal }); } finally { clearTimeout(t); }
+}
+let left = N;
+async function worker() {
+  while (left-- > 0) {
+    const r = await %s;
+    if ((await r.text()).length !== 512) throw new Error("short body");
+  }
+}
+await asyncio.run(async () => { await asyncio.gather(...Array.from({length: 50}, worker)); });`, b.N, srv.URL, f.fetch)
+			b.ReportAllocs()
+			b.ResetTimer()
+			if err := rt.RunString(context.Background(), "bench.js", src); err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}

@@ -146,6 +146,17 @@ type fetchCall struct {
 	done   bool        // the response (or an error) arrived
 	abort  goja.Value
 	make   goja.Callable // fetch.js's fetched(status, statusText, url, redirected, headers, bodyID)
+	// off, if set, is called once when the call is done with its signal:
+	// the request failed or was dropped, or its response's body ended
+	off goja.Callable
+}
+
+// release calls off, once.
+func (c *fetchCall) release() {
+	if f := c.off; f != nil {
+		c.off = nil
+		_, _ = f(goja.Undefined())
+	}
 }
 
 // respInfo is what the request goroutine hands back to the loop.
@@ -161,9 +172,10 @@ type respInfo struct {
 }
 
 // startFetch is native.fetch(method, url, headers, body, redirect, make,
-// abortable): a promise of make(status, statusText, url, redirected,
+// abortable, off): a promise of make(status, statusText, url, redirected,
 // headers, bodyID), the Response; with abortable, an object { promise,
-// abort(reason) } instead.
+// abort(reason) } instead, and off() is called once the call no longer
+// needs its signal (it failed, or its response's body is done).
 func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	vm := s.env.VM
 	method := call.Argument(0).String()
@@ -183,6 +195,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	if c.make, ok = s.makers.Assert(call.Argument(5)); !ok {
 		panic(vm.NewTypeError("fetch: no response maker"))
 	}
+	c.off, _ = goja.AssertFunction(call.Argument(7))
 	var obj *goja.Object
 	if call.Argument(6).ToBoolean() {
 		obj = vm.NewObject()
@@ -203,6 +216,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	reject := func(err error) goja.Value {
 		p, _, rej := vm.NewPromise()
 		_ = rej(s.env.ToJSError(err))
+		c.release()
 		return result(vm.ToValue(p))
 	}
 	isData := u.Scheme == "data"
@@ -258,6 +272,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	ret := result(c.w.Value())
 	if c.w.Done() {
 		c.stop()
+		c.release()
 		if ownBody != nil {
 			ownBody.Close()
 		}
@@ -278,6 +293,7 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	if err != nil {
 		c.w.Reject(&bindings.Error{Name: "TypeError", Message: "fetch failed", Cause: err})
 		c.stop()
+		c.release()
 		if ownBody != nil {
 			ownBody.Close()
 		}
@@ -461,10 +477,12 @@ func (c *fetchCall) settle(info respInfo, err error) error {
 		if info.body != nil && info.pf == nil {
 			info.body.Close()
 		}
+		c.release()
 		return nil
 	}
 	if err != nil {
 		c.w.Reject(c.fetchError(err))
+		c.release()
 		return nil
 	}
 	vm := s.env.VM
@@ -475,6 +493,13 @@ func (c *fetchCall) settle(info respInfo, err error) error {
 	} else if info.body != nil {
 		c.body = s.newBody(info.body, info.size, c.cancel)
 		bodyID = c.body.id
+	}
+	if c.off != nil {
+		if c.body != nil {
+			c.body.onDone = c.release
+		} else {
+			defer c.release()
+		}
 	}
 	return c.w.ResolveCall(c.make(goja.Undefined(), vm.ToValue(info.status), vm.ToValue(info.statusText), vm.ToValue(info.url),
 		vm.ToValue(info.redirected), vm.ToValue(&lazyHeaders{h: info.header}), vm.ToValue(bodyID)))

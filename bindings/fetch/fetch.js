@@ -1029,12 +1029,23 @@
 
   // ------------------------------------------------------------ fetch
   const noHeaders = Object.freeze([]);
+  const ABORT_ALGORITHMS = Symbol.for("arun.abortAlgorithms");
   function fetch(input, init = undefined) {
     let s;
     try {
-      if (typeof input === "string" && init === undefined) {
-        // the common case: a GET without the Request machinery
-        return native.fetch("GET", requestURL(input), noHeaders, null, "follow", fetched, false);
+      if (typeof input === "string") {
+        // the common cases: a GET without the Request machinery, with at
+        // most a signal (fetch(url, { signal: AbortSignal.timeout(ms) }))
+        if (init === undefined) return native.fetch("GET", requestURL(input), noHeaders, null, "follow", fetched, false);
+        if (native.onlySignal(init)) {
+          const sig = init.signal;
+          if (sig === undefined || sig === null) return native.fetch("GET", requestURL(input), noHeaders, null, "follow", fetched, false);
+          if (isSignal(sig)) {
+            const url = requestURL(input);
+            if (sig.aborted) return Promise.reject(abortReason(sig));
+            return abortable(sig, "GET", url, noHeaders, null, "follow");
+          }
+        }
       }
       if (input === undefined) throw typeError("fetch: 1 argument required, but only 0 present.", "ERR_MISSING_ARGS");
       s = requestState(input, init);
@@ -1063,24 +1074,36 @@
   // signal it returns { promise, abort } instead of the promise.
   function send(s, arg) {
     const sig = s.signal;
-    let call;
     try {
-      call = native.fetch(s.method, s.url, headersFlat(s), arg, s.redirect, fetched, sig !== null);
+      if (sig === null) return native.fetch(s.method, s.url, headersFlat(s), arg, s.redirect, fetched, false);
+      return abortable(sig, s.method, s.url, headersFlat(s), arg, s.redirect);
     } catch (e) {
       return Promise.reject(e);
     }
-    if (sig === null) return call;
-    const onAbort = () => call.abort(abortReason(sig));
-    sig.addEventListener("abort", onAbort);
-    const off = () => sig.removeEventListener("abort", onAbort);
-    return call.promise.then((r) => {
-      const b = resState(r).body;
-      if (b !== null) native.onBodyDone(b.src, off); else off();
-      return r;
-    }, (e) => {
+  }
+
+  // abortable starts a request that sig aborts until native.fetch calls
+  // off: once the request failed, or its response's body is done. The
+  // signal is followed with an abort algorithm (web.js), as the standard
+  // has it, or with a listener on another AbortSignal.
+  function abortable(sig, method, url, headers, arg, redirect) {
+    let call = null, off;
+    const onAbort = () => { if (call !== null) call.abort(abortReason(sig)); };
+    const algs = g.AbortSignal[ABORT_ALGORITHMS];
+    if (algs !== undefined) {
+      algs.add(sig, onAbort);
+      off = () => algs.remove(sig, onAbort);
+    } else {
+      sig.addEventListener("abort", onAbort);
+      off = () => sig.removeEventListener("abort", onAbort);
+    }
+    try {
+      call = native.fetch(method, url, headers, arg, redirect, fetched, true, off);
+    } catch (e) {
       off();
       throw e;
-    });
+    }
+    return call.promise;
   }
 
   function fetched(status, statusText, url, redirected, headers, bodyID) {

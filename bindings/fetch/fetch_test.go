@@ -317,6 +317,20 @@ setTimeout(() => ac2.abort(new Error("my reason")), 20);
 try { await p; } catch (e) { console.log(e.message); }
 try { await fetch(BASE + "/slow", {signal: AbortSignal.timeout(20)}); } catch (e) { console.log(e.name); }`,
 			"AbortError\nmy reason\nTimeoutError"},
+		{"a signal alone: the short path checks as the Request steps do", `
+for (const init of [{ signal: null }, { signal: undefined }, { signal: "nope" }, { signal: {} }, Object.create({ signal: AbortSignal.abort() })]) {
+  try { const r = await fetch(BASE + "/text", init); console.log(r.status, await r.text()); }
+  catch (e) { console.log(e.name, e.message); }
+}
+try { await fetch("not a url", { signal: AbortSignal.abort() }); } catch (e) { console.log(e.name, e.code); }
+const ac = new AbortController();
+const r = await fetch(BASE + "/slowbody", { signal: ac.signal });
+const p = r.text();
+ac.abort(new RangeError("mine"));
+try { await p; } catch (e) { console.log(e.name, e.message); }`,
+			"200 hello world\n200 hello world\nTypeError Request: member signal is not of type AbortSignal.\n" +
+				"TypeError Request: member signal is not of type AbortSignal.\nAbortError This operation was aborted\n" +
+				"TypeError ERR_INVALID_URL\nRangeError mine"},
 		{"abort while reading the body", `
 const ac = new AbortController();
 const r = await fetch(BASE + "/slowbody", {signal: ac.signal});
@@ -399,6 +413,16 @@ catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e
 		{"asyncio.waitFor(fetch(url), t)", "/slow", `
 try { await asyncio.waitFor(fetch(BASE + "/slow"), 0.5); }
 catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }`},
+		{"asyncio.waitFor(fetch(url), t) in a task (no task of its own)", "/slow", `
+await asyncio.run(async () => {
+  try { await asyncio.waitFor(fetch(BASE + "/slow"), 0.05); }
+  catch (e) { console.log(e instanceof asyncio.TimeoutError && asyncio.allTasks().size === 1 ? "CancelledError" : e.name); }
+});`},
+		{"asyncio.timeout around fetch in a task", "/slowbody", `
+await asyncio.run(async () => {
+  try { await asyncio.timeout(0.05, async () => (await fetch(BASE + "/slowbody")).text()); }
+  catch (e) { console.log(e instanceof asyncio.TimeoutError ? "CancelledError" : e.name); }
+});`},
 		{"asyncio.waitFor(coro(), t)", "/slowbody", `
 async function get(u) { const r = await fetch(u); return r.text(); }
 try { await asyncio.waitFor(get(BASE + "/slowbody"), 0.5); }

@@ -170,7 +170,7 @@
   let etState;
   const flatten = (options) => (typeof options === "boolean" ? options : !!(options && options.capture));
   class EventTarget {
-    #t = { listeners: new Map() };
+    #t = null; // type -> listener list, made on the first addEventListener
     addEventListener(type, callback, options = undefined) {
       if (arguments.length < 2) throw nodeError(TypeError, "ERR_MISSING_ARGS", 'The "type" and "listener" arguments must be specified');
       if (callback === null || callback === undefined) return;
@@ -188,9 +188,12 @@
         }
       }
       if (signal && signal.aborted) return;
-      let list = this.#t.listeners.get(type);
-      if (!list) { list = []; this.#t.listeners.set(type, list); }
-      for (const l of list) if (l.callback === callback && l.capture === capture) return;
+      let listeners = this.#t;
+      if (listeners === null) listeners = this.#t = new Map();
+      let list = listeners.get(type);
+      if (!list) { list = []; listeners.set(type, list); }
+      // (indexed loops: no iterator or closure per call)
+      for (let i = 0; i < list.length; i++) if (list[i].callback === callback && list[i].capture === capture) return;
       const l = { callback, capture, once, passive, removed: false, signal };
       list.push(l);
       if (type === "abort" && sigHas(this)) syncHold(this);
@@ -203,15 +206,19 @@
     removeEventListener(type, callback, options = undefined) {
       type = String(type);
       const capture = flatten(options);
-      const list = this.#t.listeners.get(type);
+      const listeners = this.#t;
+      if (listeners === null) return;
+      const list = listeners.get(type);
       if (!list) return;
-      const i = list.findIndex((l) => l.callback === callback && l.capture === capture);
+      let i = list.length - 1;
+      while (i >= 0 && (list[i].callback !== callback || list[i].capture !== capture)) i--;
       if (i < 0) return;
       const l = list[i];
       l.removed = true;
       if (l.signal) removeAbortAlgorithm(l.signal, l.onAbort);
-      list.splice(i, 1);
-      if (list.length === 0) this.#t.listeners.delete(type);
+      if (list.length === 1) listeners.delete(type);
+      else if (i === list.length - 1) list.pop();
+      else list.splice(i, 1);
       if (type === "abort" && sigHas(this)) syncHold(this);
     }
     dispatchEvent(event) {
@@ -233,7 +240,8 @@
     es.target = target;
     es.currentTarget = target;
     es.phase = AT_TARGET;
-    const list = etState(target).listeners.get(es.type);
+    const listeners = etState(target);
+    const list = listeners === null ? undefined : listeners.get(es.type);
     if (list) {
       const copy = list.slice();
       // At the target, capturing listeners run first, then the others.
@@ -306,7 +314,7 @@
     constructor(key) {
       if (key !== INTERNAL) throw illegal();
       super();
-      this.#s = { aborted: false, reason: undefined, algorithms: new Set(), sources: null, dependents: null, composite: false, timer: 0 };
+      this.#s = { aborted: false, reason: undefined, algorithms: null, sources: null, dependents: null, composite: false, timer: 0 };
     }
     get aborted() { return this.#s.aborted; }
     get reason() { return this.#s.reason; }
@@ -341,23 +349,16 @@
       }
       const result = new AbortSignal(INTERNAL);
       const rs = sigState(result);
-      for (const s of list) {
-        const st = sigState(s);
+      for (let i = 0; i < list.length; i++) {
+        const st = sigState(list[i]);
         if (st.aborted) { rs.aborted = true; rs.reason = st.reason; return result; }
       }
       rs.composite = true;
       rs.sources = new Set();
-      for (const s of list) {
-        const st = sigState(s);
-        const srcs = st.composite ? st.sources : [s];
-        for (const src of srcs) {
-          const ss = sigState(src);
-          if (ss.aborted) continue;
-          rs.sources.add(src);
-          if (!ss.dependents) ss.dependents = new Set();
-          ss.dependents.add(result);
-          syncHold(src);
-        }
+      for (let i = 0; i < list.length; i++) {
+        const st = sigState(list[i]);
+        if (st.composite) { for (const src of st.sources) follow(result, rs, src); }
+        else follow(result, rs, list[i]);
       }
       return result;
     }
@@ -371,28 +372,64 @@
     return `${this.constructor.name} ${inspect({ aborted: this.aborted }, lessDepth(options))}`;
   });
   def(g, "AbortSignal", AbortSignal);
+  // fetch (bindings/fetch, which cannot reach these internals) follows a
+  // signal with an abort algorithm, as the Fetch standard says, instead of
+  // an "abort" listener
+  Object.defineProperty(AbortSignal, Symbol.for("arun.abortAlgorithms"), {
+    value: Object.freeze({ add: (s, fn) => addAbortAlgorithm(s, fn), remove: (s, fn) => removeAbortAlgorithm(s, fn) }),
+  });
+
+  // follow makes the composite signal result (its state rs) depend on src
+  function follow(result, rs, src) {
+    const ss = sigState(src);
+    if (ss.aborted) return;
+    rs.sources.add(src);
+    if (!ss.dependents) ss.dependents = new Set();
+    ss.dependents.add(result);
+  }
 
   function timeoutFired(s) {
     sigState(s).timer = 0;
     signalAbort(s, domex("The operation was aborted due to timeout", "TimeoutError"));
   }
-  // a timeout signal with abort listeners, algorithms or dependents (an
-  // AbortSignal.any of it) must fire even if the script dropped it: its
-  // timer then holds it strongly
+  // A timeout signal whose running someone can observe must fire even if
+  // the script dropped it: its timer then holds it strongly. Observable:
+  // it, or a composite signal depending on it (AbortSignal.any), has abort
+  // listeners or algorithms. A dependent with neither does not count: the
+  // dependent holds its sources itself, so while the script can reach it
+  // the timeout signal stays alive and fires, and once it cannot, nothing
+  // is left to see the abort and both are collected (Node and the DOM
+  // standard hold dependents weakly too), not kept for ms.
+  function observable(signal, st) {
+    if (st.algorithms !== null && st.algorithms.size > 0) return true;
+    const listeners = etState(signal);
+    if (listeners === null) return false;
+    const l = listeners.get("abort");
+    return l !== undefined && l.length > 0;
+  }
   function syncHold(signal) {
     const st = sigState(signal);
+    if (st.composite) {
+      // its sources' timers: they may now (or no longer) be observed
+      if (st.sources !== null) for (const src of st.sources) if (sigState(src).timer) syncHold(src);
+      return;
+    }
     if (!st.timer) return;
-    const l = etState(signal).listeners.get("abort");
-    native.weakHold(st.timer, st.algorithms.size > 0 || (l !== undefined && l.length > 0) ||
-      (st.dependents !== undefined && st.dependents !== null && st.dependents.size > 0));
+    let strong = observable(signal, st);
+    if (!strong && st.dependents !== null) {
+      for (const d of st.dependents) if (observable(d, sigState(d))) { strong = true; break; }
+    }
+    native.weakHold(st.timer, strong);
   }
 
   function runAbortSteps(signal) {
     const st = sigState(signal);
-    const algs = Array.from(st.algorithms);
-    st.algorithms.clear();
-    for (const a of algs) {
-      try { a(); } catch (e) { g.reportError(e); }
+    if (st.algorithms !== null) {
+      const algs = Array.from(st.algorithms);
+      st.algorithms = null;
+      for (const a of algs) {
+        try { a(); } catch (e) { g.reportError(e); }
+      }
     }
     const ev = new Event("abort");
     evState(ev).trusted = true;
@@ -429,13 +466,14 @@
   function addAbortAlgorithm(signal, fn) {
     const st = sigState(signal);
     if (st.aborted) return;
+    if (st.algorithms === null) st.algorithms = new Set();
     st.algorithms.add(fn);
-    if (st.timer) syncHold(signal);
+    if (st.timer || st.composite) syncHold(signal);
   }
   function removeAbortAlgorithm(signal, fn) {
     const st = sigState(signal);
-    st.algorithms.delete(fn);
-    if (st.timer) syncHold(signal);
+    if (st.algorithms !== null) st.algorithms.delete(fn);
+    if (st.timer || st.composite) syncHold(signal);
   }
 
   class AbortController {
