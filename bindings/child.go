@@ -69,6 +69,7 @@ type Child struct {
 	mu          sync.Mutex // guards exited and interrupted (other goroutines signal)
 	exited      bool
 	interrupted bool
+	sys         childSys // the platform's part, guarded by mu
 	stop        func() bool
 }
 
@@ -104,7 +105,7 @@ func (e *Env) InterruptChildren(forward bool) int {
 			ch.interrupted = true
 			n++
 			if forward {
-				_ = ch.cmd.Process.Signal(syscall.SIGINT)
+				_ = ch.signal(syscall.SIGINT)
 			}
 		}
 		ch.mu.Unlock()
@@ -292,7 +293,7 @@ func (e *Env) StartChild(spec ChildSpec) (*Child, error) {
 		WaitDelay: waitDelay,
 	}
 	if spec.Setpgid {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		cmd.SysProcAttr = detachedAttr()
 	}
 	if err := cmd.Start(); err != nil {
 		var pe *fs.PathError
@@ -345,7 +346,7 @@ func (c *Child) Signal(sig os.Signal) error {
 	if c.exited {
 		return ErrChildExited
 	}
-	return c.cmd.Process.Signal(sig)
+	return c.signal(sig)
 }
 
 // Exited reports whether the child has been reaped.
@@ -400,60 +401,5 @@ func (c *Child) reap(cmd *exec.Cmd) ExitStatus {
 	delete(reg.set, c)
 	reg.mu.Unlock()
 	c.stop()
-	return statusOf(cmd.ProcessState)
-}
-
-func statusOf(ps *os.ProcessState) ExitStatus {
-	if ps == nil {
-		return ExitStatus{Code: -1}
-	}
-	if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		n := int(ws.Signal())
-		return ExitStatus{Code: -n, Signal: SignalName(n), SignalNum: n}
-	}
-	return ExitStatus{Code: ps.ExitCode()}
-}
-
-// signalNames maps signal numbers to their names (Linux numbering, which
-// syscall's constants give on each platform).
-var signalNames = map[syscall.Signal]string{
-	syscall.SIGHUP: "SIGHUP", syscall.SIGINT: "SIGINT", syscall.SIGQUIT: "SIGQUIT",
-	syscall.SIGILL: "SIGILL", syscall.SIGTRAP: "SIGTRAP", syscall.SIGABRT: "SIGABRT",
-	syscall.SIGBUS: "SIGBUS", syscall.SIGFPE: "SIGFPE", syscall.SIGKILL: "SIGKILL",
-	syscall.SIGUSR1: "SIGUSR1", syscall.SIGSEGV: "SIGSEGV", syscall.SIGUSR2: "SIGUSR2",
-	syscall.SIGPIPE: "SIGPIPE", syscall.SIGALRM: "SIGALRM", syscall.SIGTERM: "SIGTERM",
-	syscall.SIGCHLD: "SIGCHLD", syscall.SIGCONT: "SIGCONT", syscall.SIGSTOP: "SIGSTOP",
-	syscall.SIGTSTP: "SIGTSTP", syscall.SIGTTIN: "SIGTTIN", syscall.SIGTTOU: "SIGTTOU",
-	syscall.SIGURG: "SIGURG", syscall.SIGXCPU: "SIGXCPU", syscall.SIGXFSZ: "SIGXFSZ",
-	syscall.SIGVTALRM: "SIGVTALRM", syscall.SIGPROF: "SIGPROF", syscall.SIGWINCH: "SIGWINCH",
-	syscall.SIGIO: "SIGIO", syscall.SIGSYS: "SIGSYS",
-}
-
-// SignalName is the name of signal number n ("SIGKILL"), or "SIG<n>".
-func SignalName(n int) string {
-	if s, ok := signalNames[syscall.Signal(n)]; ok {
-		return s
-	}
-	return fmt.Sprintf("SIG%d", n)
-}
-
-// ParseSignal reads a signal given by a script: a name ("SIGTERM") or a
-// number; undefined is SIGTERM. Number 0 checks that the process exists.
-func ParseSignal(v goja.Value) (syscall.Signal, error) {
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-		return syscall.SIGTERM, nil
-	}
-	if s, ok := v.Export().(string); ok {
-		for n, nm := range signalNames {
-			if nm == s {
-				return n, nil
-			}
-		}
-		return 0, &Error{Name: "TypeError", Code: "ERR_UNKNOWN_SIGNAL", Message: "Unknown signal: " + s}
-	}
-	f := v.ToFloat()
-	if f != float64(int(f)) || f < 0 || f > 64 {
-		return 0, &Error{Name: "TypeError", Code: "ERR_UNKNOWN_SIGNAL", Message: "Unknown signal: " + v.String()}
-	}
-	return syscall.Signal(int(f)), nil
+	return c.statusOf(cmd.ProcessState)
 }

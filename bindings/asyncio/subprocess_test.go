@@ -2,11 +2,9 @@ package asyncio_test
 
 import (
 	"context"
-	"errors"
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -69,12 +67,6 @@ func childrenOfUs(t *testing.T) []string {
 	return out
 }
 
-// pidGone reports whether pid no longer exists at all (neither running
-// nor a zombie waiting to be reaped).
-func pidGone(pid int) bool {
-	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
-}
-
 // TestSubprocessCancelKillsAndReaps: cancelling the task that awaits a
 // child (wait, communicate, waitFor's timeout) kills it, and it is reaped
 // before the run ends: no zombie, no goroutine left.
@@ -115,7 +107,7 @@ console.log(await p.wait());`},
 				t.Fatalf("output %q", res.Stdout)
 			}
 			pid, _ := strconv.Atoi(lines[0])
-			if !pidGone(pid) {
+			if !runtimetest.PidGone(pid) {
 				t.Errorf("child %d still exists (a zombie or running)", pid)
 			}
 		})
@@ -152,7 +144,7 @@ await p.wait();`)
 		t.Fatal("the run was not stopped")
 	}
 	pid, _ := strconv.Atoi(strings.TrimSpace(out.String()))
-	if pid == 0 || !pidGone(pid) {
+	if pid == 0 || !runtimetest.PidGone(pid) {
 		t.Errorf("child %q still exists after Close", out.String())
 	}
 }

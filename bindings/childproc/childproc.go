@@ -345,7 +345,9 @@ func (m *module) wait(call goja.FunctionCall) goja.Value {
 }
 
 // kill(h, signal) sends signal (a name or number, default SIGTERM) and
-// reports whether it was delivered; an unknown signal throws.
+// reports whether it was delivered; an unknown signal, or one the platform
+// cannot send (Windows: other than SIGINT, SIGTERM, SIGKILL, SIGQUIT, 0),
+// throws.
 func (m *module) kill(call goja.FunctionCall) goja.Value {
 	p := m.proc(call.Argument(0))
 	sig, err := bindings.ParseSignal(call.Argument(1))
@@ -355,7 +357,13 @@ func (m *module) kill(call goja.FunctionCall) goja.Value {
 	if p.exited {
 		return m.vm.ToValue(false)
 	}
-	return m.vm.ToValue(p.child.Signal(sig) == nil)
+	err = p.child.Signal(sig)
+	var be *bindings.Error
+	if errors.As(err, &be) && be.Code == "ENOSYS" {
+		// a signal Windows cannot send: Node throws "kill ENOSYS"
+		m.throw(err)
+	}
+	return m.vm.ToValue(err == nil)
 }
 
 const readChunk = 64 << 10

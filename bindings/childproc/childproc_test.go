@@ -2,12 +2,10 @@ package childproc_test
 
 import (
 	"context"
-	"errors"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -40,12 +38,6 @@ func TestOutputsAreNodes(t *testing.T) {
 			}
 		})
 	}
-}
-
-// pidGone reports whether pid no longer exists (neither running nor a
-// zombie waiting to be reaped).
-func pidGone(pid int) bool {
-	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
 }
 
 // TestAbortKillsAndReaps: an aborted signal, a timeout and the end of the
@@ -82,7 +74,7 @@ console.log(c.pid);`, "true SIGKILL"},
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 			pid, _ := strconv.Atoi(pidText)
-			if pid == 0 || !pidGone(pid) {
+			if pid == 0 || !runtimetest.PidGone(pid) {
 				t.Errorf("child %q still exists", pidText)
 			}
 		})
@@ -107,7 +99,7 @@ console.log(c.pid);`)
 		t.Fatal("the run was not stopped")
 	}
 	pid, _ := strconv.Atoi(strings.TrimSpace(out.String()))
-	if pid == 0 || !pidGone(pid) {
+	if pid == 0 || !runtimetest.PidGone(pid) {
 		t.Errorf("child %q still exists after Close", out.String())
 	}
 }

@@ -307,17 +307,14 @@ func loginShell(name string) string {
 }
 
 // signal and errno numbers are Linux's (x86 and arm share them).
-var signalNumbers = []struct {
-	name string
-	n    int
-}{
-	{"SIGHUP", 1}, {"SIGINT", 2}, {"SIGQUIT", 3}, {"SIGILL", 4}, {"SIGTRAP", 5}, {"SIGABRT", 6},
-	{"SIGIOT", 6}, {"SIGBUS", 7}, {"SIGFPE", 8}, {"SIGKILL", 9}, {"SIGUSR1", 10}, {"SIGSEGV", 11},
-	{"SIGUSR2", 12}, {"SIGPIPE", 13}, {"SIGALRM", 14}, {"SIGTERM", 15}, {"SIGCHLD", 17},
-	{"SIGSTKFLT", 16}, {"SIGCONT", 18}, {"SIGSTOP", 19}, {"SIGTSTP", 20}, {"SIGTTIN", 21},
-	{"SIGTTOU", 22}, {"SIGURG", 23}, {"SIGXCPU", 24}, {"SIGXFSZ", 25}, {"SIGVTALRM", 26},
-	{"SIGPROF", 27}, {"SIGWINCH", 28}, {"SIGIO", 29}, {"SIGPOLL", 29}, {"SIGPWR", 30},
-	{"SIGSYS", 31},
+// signalOrder is Node's order of os.constants.signals; each platform has
+// some of them, with its own numbers (bindings.SignalNumber).
+var signalOrder = []string{
+	"SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGIOT", "SIGBUS", "SIGFPE",
+	"SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGCHLD",
+	"SIGSTKFLT", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGBREAK", "SIGTTIN", "SIGTTOU", "SIGURG",
+	"SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPOLL", "SIGPWR",
+	"SIGINFO", "SIGSYS",
 }
 
 var errnoNumbers = []struct {
@@ -356,8 +353,10 @@ func osConstants(vm *goja.Runtime) *goja.Object {
 		}
 	}))
 	_ = c.Set("signals", nullObj(func(o *goja.Object) {
-		for _, s := range signalNumbers {
-			_ = o.Set(s.name, s.n)
+		for _, name := range signalOrder {
+			if n, ok := bindings.SignalNumber(name); ok {
+				_ = o.Set(name, n)
+			}
 		}
 	}))
 	_ = c.Set("priority", nullObj(func(o *goja.Object) {
