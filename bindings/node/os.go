@@ -32,8 +32,8 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 		v, ok := env.Env[k]
 		return v, ok && v != ""
 	}
-	fn("arch", func() any { return nodeArch() })
-	fn("platform", func() any { return goruntime.GOOS })
+	fn("arch", func() any { return bindings.NodeArch(goruntime.GOARCH) })
+	fn("platform", func() any { return bindings.NodePlatform(goruntime.GOOS) })
 	fn("type", func() any { return osType() })
 	fn("release", func() any { return uname().release })
 	fn("version", func() any { return uname().version })
@@ -42,23 +42,13 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 	fn("endianness", func() any { return "LE" })
 	fn("availableParallelism", func() any { return goruntime.NumCPU() })
 	fn("homedir", func() any {
-		if h, ok := envVar("HOME"); ok {
+		if h, ok := envVar(host.homeVar()); ok {
 			return h
 		}
 		h, _ := os.UserHomeDir()
 		return h
 	})
-	fn("tmpdir", func() any {
-		for _, k := range []string{"TMPDIR", "TMP", "TEMP"} {
-			if t, ok := envVar(k); ok {
-				if len(t) > 1 {
-					t = strings.TrimSuffix(t, "/")
-				}
-				return t
-			}
-		}
-		return "/tmp"
-	})
+	fn("tmpdir", func() any { return host.tmpdir(envVar) })
 	fn("totalmem", func() any { return meminfo("MemTotal") })
 	fn("freemem", func() any { return meminfo("MemAvailable") })
 	fn("uptime", func() any {
@@ -115,20 +105,10 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 		}
 		return goja.Undefined()
 	})
-	_ = o.Set("EOL", "\n")
-	_ = o.Set("devNull", "/dev/null")
+	_ = o.Set("EOL", host.eol())
+	_ = o.Set("devNull", host.devNull())
 	_ = o.Set("constants", osConstants(vm))
 	return module.Set("exports", o)
-}
-
-func nodeArch() string {
-	switch goruntime.GOARCH {
-	case "amd64":
-		return "x64"
-	case "386":
-		return "ia32"
-	}
-	return goruntime.GOARCH
 }
 
 func osType() string {
