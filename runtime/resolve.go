@@ -64,10 +64,12 @@ func isRelative(spec string) bool {
 func (f *modFS) resolve(spec, dir string, require bool) (string, error) {
 	if strings.HasPrefix(spec, "file:") {
 		u, err := url.Parse(spec)
-		if err != nil || (u.Host != "" && u.Host != "localhost") {
+		if err != nil {
 			return "", &notFoundError{spec: spec, dir: dir, detail: "not a local file URL"}
 		}
-		spec = filepath.FromSlash(u.Path)
+		if spec, err = fileURLPath(u, onWindows); err != nil {
+			return "", &notFoundError{spec: u.String(), dir: dir, detail: err.Error()}
+		}
 	}
 	if isRelative(spec) {
 		p := spec
