@@ -54,6 +54,10 @@ type ChildSpec struct {
 	// Setpgid starts the child in a process group of its own (Node's
 	// detached).
 	Setpgid bool
+	// Verbatim is Node's windowsVerbatimArguments: on Windows the command
+	// line is argv0 and Args joined by spaces, none quoted (what cmd.exe
+	// /d /s /c "..." needs); elsewhere it changes nothing.
+	Verbatim bool
 }
 
 // Child is a started child process. Its fields are read on the loop.
@@ -294,6 +298,9 @@ func (e *Env) StartChild(spec ChildSpec) (*Child, error) {
 	}
 	if spec.Setpgid {
 		cmd.SysProcAttr = detachedAttr()
+	}
+	if spec.Verbatim {
+		cmd.SysProcAttr = verbatimAttr(cmd.SysProcAttr, cmd.Args)
 	}
 	if err := cmd.Start(); err != nil {
 		var pe *fs.PathError

@@ -17,6 +17,9 @@ type childSys struct{}
 // detached: a terminal's Ctrl-C does not reach it).
 func detachedAttr() *syscall.SysProcAttr { return &syscall.SysProcAttr{Setpgid: true} }
 
+// verbatimAttr is attr: POSIX passes the arguments as they are.
+func verbatimAttr(attr *syscall.SysProcAttr, _ []string) *syscall.SysProcAttr { return attr }
+
 // signal sends sig to the running child; c.mu is held.
 func (c *Child) signal(sig os.Signal) error { return c.cmd.Process.Signal(sig) }
 

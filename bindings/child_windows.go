@@ -4,6 +4,7 @@ package bindings
 
 import (
 	"os"
+	"strings"
 	"syscall"
 
 	"golang.org/x/sys/windows"
@@ -24,6 +25,16 @@ type childSys struct {
 
 func detachedAttr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{CreationFlags: windows.DETACHED_PROCESS | windows.CREATE_NEW_PROCESS_GROUP}
+}
+
+// verbatimAttr is attr with the command line argv joined by spaces,
+// unquoted (libuv's verbatim arguments).
+func verbatimAttr(attr *syscall.SysProcAttr, argv []string) *syscall.SysProcAttr {
+	if attr == nil {
+		attr = &syscall.SysProcAttr{}
+	}
+	attr.CmdLine = strings.Join(argv, " ")
+	return attr
 }
 
 // signal emulates sending sig to the running child; c.mu is held.

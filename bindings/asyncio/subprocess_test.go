@@ -190,3 +190,28 @@ sh PermissionDenied permission denied: run access to "sh"; run with --allow-run=
 		})
 	}
 }
+
+// TestSubprocessShellOnWindows: with process.platform "win32" the shell is
+// %COMSPEC% (else cmd.exe), as CPython's; the run permission names it.
+func TestSubprocessShellOnWindows(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
+	src := `
+Object.defineProperty(process, "platform", { value: "win32" });
+for (let i = 0; i < 2; i++) {
+  try {
+    await asyncio.createSubprocessShell("dir");
+  } catch (e) {
+    console.log(e.name, e.message);
+  }
+  delete process.env.COMSPEC;
+}`
+	opts := runtimetest.VirtualOptions()
+	opts.Env = map[string]string{"COMSPEC": `C:\Windows\system32\cmd.exe`}
+	opts.Permissions = &runtime.Permissions{EnvAll: true}
+	res := runtimetest.Run(t, "main.js", src, opts)
+	want := `PermissionDenied permission denied: run access to "C:\\Windows\\system32\\cmd.exe"; run with --allow-run=C:\Windows\system32\cmd.exe
+PermissionDenied permission denied: run access to "cmd.exe"; run with --allow-run=cmd.exe`
+	if got := strings.TrimSpace(res.Stdout); got != want || res.Err != nil {
+		t.Errorf("got\n%s\n%v\nwant\n%s", got, res.Err, want)
+	}
+}

@@ -126,7 +126,8 @@ func bytesOf(v goja.Value) ([]byte, bool) {
 }
 
 // spec reads the options spawn and spawnSync share:
-// {file, args, cwd, env, argv0, stdio: [3 x "pipe"|"inherit"|"ignore"], detached}.
+// {file, args, cwd, env, argv0, stdio: [3 x "pipe"|"inherit"|"ignore"],
+// detached, windowsVerbatimArguments}.
 func (m *module) spec(o *goja.Object) (bindings.ChildSpec, [3]string) {
 	vm := m.vm
 	spec := bindings.ChildSpec{Program: o.Get("file").String()}
@@ -151,6 +152,7 @@ func (m *module) spec(o *goja.Object) (bindings.ChildSpec, [3]string) {
 		}
 	}
 	spec.Setpgid = o.Get("detached") != nil && o.Get("detached").ToBoolean()
+	spec.Verbatim = o.Get("windowsVerbatimArguments") != nil && o.Get("windowsVerbatimArguments").ToBoolean()
 	var stdio [3]string
 	if err := vm.ExportTo(o.Get("stdio"), &stdio); err != nil {
 		m.throw(bindings.TypeErrorf("bad stdio"))

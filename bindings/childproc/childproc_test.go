@@ -137,3 +137,32 @@ PermissionDenied ERR_ACCESS_DENIED permission denied: run access to "/bin/sh"; r
 		t.Errorf("with --allow-run=ls: %s", res.Stdout)
 	}
 }
+
+// TestWindowsShell: with process.platform "win32" the shell option runs
+// %ComSpec% (else cmd.exe) as /d /s /c "command", verbatim, as Node's; a
+// shell named by the script that is not cmd gets -c. (The program does not
+// exist here: spawning it fails with ENOENT after the arguments are set.)
+func TestWindowsShell(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
+	src := `
+Object.defineProperty(process, "platform", { value: "win32" });
+const cp = require("child_process");
+for (const shell of [true, "pwsh"]) {
+  const c = cp.spawn("echo", ["hi there"], { shell });
+  console.log(JSON.stringify(c.spawnargs));
+  await new Promise((res) => c.on("error", (e) => { console.log(e.code); res(); }));
+}
+delete process.env.ComSpec;
+try { cp.execSync("dir"); } catch (e) { console.log(e.code, e.message); }`
+	want := `["C:\\Windows\\system32\\cmd.exe","/d","/s","/c","\"echo hi there\""]
+ENOENT
+["pwsh","-c","echo hi there"]
+ENOENT
+ERR_ACCESS_DENIED permission denied: run access to "cmd.exe"; run with --allow-run=cmd.exe`
+	opts := runtime.Options{Env: map[string]string{"ComSpec": `C:\Windows\system32\cmd.exe`}}
+	opts.Permissions = &runtime.Permissions{EnvAll: true, Run: []string{`C:\Windows\system32\cmd.exe`, "pwsh"}}
+	res := runtimetest.Run(t, "main.js", src, opts)
+	if got := strings.TrimSpace(res.Stdout); got != want || res.Err != nil {
+		t.Errorf("got\n%s\n%v\nwant\n%s", got, res.Err, want)
+	}
+}
