@@ -52,9 +52,10 @@ func isNotFound(err error) bool {
 }
 
 // isRelative reports whether spec is a relative or absolute path rather
-// than a package name.
+// than a package name (on Windows, as in Node, .\x and ..\x too).
 func isRelative(spec string) bool {
-	return spec == "." || spec == ".." || strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || filepath.IsAbs(spec)
+	return spec == "." || spec == ".." || strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || filepath.IsAbs(spec) ||
+		(onWindows && (strings.HasPrefix(spec, `.\`) || strings.HasPrefix(spec, `..\`)))
 }
 
 // resolve finds the file spec names when imported from a module in dir and
