@@ -1,7 +1,6 @@
 package node
 
 import (
-	"bufio"
 	"fmt"
 	"net"
 	"os"
@@ -14,7 +13,8 @@ import (
 	"github.com/dop251/goja"
 )
 
-// The "os" module reads the machine it runs on (Linux's /proc, uname,
+// The "os" module reads the machine it runs on (machine_*.go: Linux's
+// /proc, macOS's sysctl, Windows's system calls and registry; uname,
 // net.Interfaces). What comes from the environment (homedir, tmpdir) is
 // read from the host's injected environment, under the env permission,
 // as process.env is.
@@ -49,27 +49,10 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 		return h
 	})
 	fn("tmpdir", func() any { return host.tmpdir(envVar) })
-	fn("totalmem", func() any { return meminfo("MemTotal") })
-	fn("freemem", func() any { return meminfo("MemAvailable") })
-	fn("uptime", func() any {
-		b, err := os.ReadFile("/proc/uptime")
-		if err != nil {
-			return 0
-		}
-		f, _ := strconv.ParseFloat(strings.Fields(string(b) + " 0")[0], 64)
-		return f
-	})
-	fn("loadavg", func() any {
-		out := []float64{0, 0, 0}
-		if b, err := os.ReadFile("/proc/loadavg"); err == nil {
-			for i, f := range strings.Fields(string(b)) {
-				if i < 3 {
-					out[i], _ = strconv.ParseFloat(f, 64)
-				}
-			}
-		}
-		return out
-	})
+	fn("totalmem", func() any { return totalMem() })
+	fn("freemem", func() any { return freeMem() })
+	fn("uptime", func() any { return uptime() })
+	fn("loadavg", func() any { return loadavg() })
 	fn("cpus", func() any { return cpus() })
 	fn("networkInterfaces", func() any { return interfaces() })
 	_ = o.Set("userInfo", func(call goja.FunctionCall) goja.Value {
@@ -81,11 +64,16 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 		_ = info.SetPrototype(nil)
 		uid, _ := strconv.Atoi(u.Uid)
 		gid, _ := strconv.Atoi(u.Gid)
+		var shell any = loginShell(u.Username)
+		if host.windows {
+			// as Node's: Windows has SIDs, not numbers, and no login shell
+			uid, gid, shell = -1, -1, nil
+		}
 		_ = info.Set("uid", uid)
 		_ = info.Set("gid", gid)
 		_ = info.Set("username", u.Username)
 		_ = info.Set("homedir", u.HomeDir)
-		_ = info.Set("shell", loginShell(u.Username))
+		_ = info.Set("shell", shell)
 		return info
 	})
 	_ = o.Set("getPriority", func(call goja.FunctionCall) goja.Value {
@@ -127,79 +115,11 @@ func osType() string {
 
 type unameInfo struct{ release, version, machine string }
 
-// uname reads what uname(2) reports, from /proc on Linux.
-func uname() unameInfo {
-	read := func(p string) string {
-		b, _ := os.ReadFile(p)
-		return strings.TrimSpace(string(b))
-	}
-	u := unameInfo{
-		release: read("/proc/sys/kernel/osrelease"),
-		version: read("/proc/sys/kernel/version"),
-		machine: map[string]string{"amd64": "x86_64", "arm64": "aarch64", "386": "i686"}[goruntime.GOARCH],
-	}
-	if u.machine == "" {
-		u.machine = goruntime.GOARCH
-	}
-	return u
-}
-
-func meminfo(key string) int64 {
-	f, err := os.Open("/proc/meminfo")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) >= 2 && fs[0] == key+":" {
-			kb, _ := strconv.ParseInt(fs[1], 10, 64)
-			return kb * 1024
-		}
-	}
-	return 0
-}
-
-// cpus is os.cpus(): model and speed from /proc/cpuinfo, times (ms) from
-// /proc/stat.
-func cpus() []map[string]any {
+// cpuList is os.cpus() from what the platform reports: models and speeds
+// (MHz) by CPU, times (ms: user, nice, sys, idle, irq) by CPU number; the
+// count is the CPUs with times, else runtime.NumCPU.
+func cpuList(models []string, speeds []int, times map[int][]int64) []map[string]any {
 	n := goruntime.NumCPU()
-	models := make([]string, 0, n)
-	speeds := make([]int, 0, n)
-	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
-		for _, line := range strings.Split(string(b), "\n") {
-			k, v, ok := strings.Cut(line, ":")
-			if !ok {
-				continue
-			}
-			switch strings.TrimSpace(k) {
-			case "model name":
-				models = append(models, strings.TrimSpace(v))
-			case "cpu MHz":
-				f, _ := strconv.ParseFloat(strings.TrimSpace(v), 64)
-				speeds = append(speeds, int(f))
-			}
-		}
-	}
-	times := map[int][]int64{}
-	if b, err := os.ReadFile("/proc/stat"); err == nil {
-		for _, line := range strings.Split(string(b), "\n") {
-			fs := strings.Fields(line)
-			if len(fs) < 8 || !strings.HasPrefix(fs[0], "cpu") || fs[0] == "cpu" {
-				continue
-			}
-			i, err := strconv.Atoi(fs[0][3:])
-			if err != nil {
-				continue
-			}
-			t := make([]int64, 7)
-			for j := range t {
-				t[j], _ = strconv.ParseInt(fs[j+1], 10, 64)
-			}
-			times[i] = t
-		}
-	}
 	if len(times) > 0 {
 		n = len(times)
 	}
@@ -214,11 +134,10 @@ func cpus() []map[string]any {
 		}
 		t := times[i]
 		if t == nil {
-			t = make([]int64, 7)
+			t = make([]int64, 5)
 		}
-		// /proc/stat counts clock ticks (USER_HZ, 100 a second); Node reports ms
 		out[i] = map[string]any{"model": model, "speed": speed, "times": map[string]any{
-			"user": t[0] * 10, "nice": t[1] * 10, "sys": t[2] * 10, "idle": t[3] * 10, "irq": t[5] * 10,
+			"user": t[0], "nice": t[1], "sys": t[2], "idle": t[3], "irq": t[4],
 		}}
 	}
 	return out
@@ -286,7 +205,6 @@ func loginShell(name string) string {
 	return ""
 }
 
-// signal and errno numbers are Linux's (x86 and arm share them).
 // signalOrder is Node's order of os.constants.signals; each platform has
 // some of them, with its own numbers (bindings.SignalNumber).
 var signalOrder = []string{
@@ -354,12 +272,9 @@ func osConstants(vm *goja.Runtime) *goja.Object {
 func memoryUsage() map[string]any {
 	var m goruntime.MemStats
 	goruntime.ReadMemStats(&m)
-	rss := int64(m.Sys)
-	if b, err := os.ReadFile("/proc/self/statm"); err == nil {
-		if fs := strings.Fields(string(b)); len(fs) > 1 {
-			pages, _ := strconv.ParseInt(fs[1], 10, 64)
-			rss = pages * int64(os.Getpagesize())
-		}
+	rss := residentSet()
+	if rss == 0 {
+		rss = int64(m.Sys)
 	}
 	return map[string]any{
 		"rss": rss, "heapTotal": int64(m.HeapSys), "heapUsed": int64(m.HeapAlloc),
