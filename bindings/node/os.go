@@ -215,17 +215,14 @@ var signalOrder = []string{
 	"SIGINFO", "SIGSYS",
 }
 
-var errnoNumbers = []struct {
-	name string
-	n    int
-}{
-	{"E2BIG", 7}, {"EACCES", 13}, {"EADDRINUSE", 98}, {"EADDRNOTAVAIL", 99}, {"EAGAIN", 11},
-	{"EBADF", 9}, {"EBUSY", 16}, {"ECHILD", 10}, {"ECONNABORTED", 103}, {"ECONNREFUSED", 111},
-	{"ECONNRESET", 104}, {"EEXIST", 17}, {"EHOSTUNREACH", 113}, {"EINTR", 4}, {"EINVAL", 22},
-	{"EIO", 5}, {"EISDIR", 21}, {"EMFILE", 24}, {"ENAMETOOLONG", 36}, {"ENETUNREACH", 101},
-	{"ENFILE", 23}, {"ENOENT", 2}, {"ENOMEM", 12}, {"ENOSPC", 28}, {"ENOSYS", 38}, {"ENOTDIR", 20},
-	{"ENOTEMPTY", 39}, {"ENOTSUP", 95}, {"EPERM", 1}, {"EPIPE", 32}, {"ERANGE", 34}, {"EROFS", 30},
-	{"ESPIPE", 29}, {"ESRCH", 3}, {"ETIMEDOUT", 110}, {"EXDEV", 18},
+// errnoOrder are the names of os.constants.errno (errno_*.go has the
+// platform's numbers).
+var errnoOrder = []string{
+	"E2BIG", "EACCES", "EADDRINUSE", "EADDRNOTAVAIL", "EAGAIN", "EBADF", "EBUSY", "ECHILD",
+	"ECONNABORTED", "ECONNREFUSED", "ECONNRESET", "EEXIST", "EHOSTUNREACH", "EINTR", "EINVAL",
+	"EIO", "EISDIR", "EMFILE", "ENAMETOOLONG", "ENETUNREACH", "ENFILE", "ENOENT", "ENOMEM",
+	"ENOSPC", "ENOSYS", "ENOTDIR", "ENOTEMPTY", "ENOTSUP", "EPERM", "EPIPE", "ERANGE", "EROFS",
+	"ESPIPE", "ESRCH", "ETIMEDOUT", "EXDEV",
 }
 
 func osConstants(vm *goja.Runtime) *goja.Object {
@@ -246,8 +243,10 @@ func osConstants(vm *goja.Runtime) *goja.Object {
 		}
 	}))
 	_ = c.Set("errno", nullObj(func(o *goja.Object) {
-		for _, e := range errnoNumbers {
-			_ = o.Set(e.name, e.n)
+		for _, name := range errnoOrder {
+			if n, ok := errnoNumbers[name]; ok {
+				_ = o.Set(name, n)
+			}
 		}
 	}))
 	_ = c.Set("signals", nullObj(func(o *goja.Object) {
