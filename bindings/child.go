@@ -54,6 +54,10 @@ type ChildSpec struct {
 	// Setpgid starts the child in a process group of its own (Node's
 	// detached).
 	Setpgid bool
+	// Verbatim is Node's windowsVerbatimArguments: on Windows the command
+	// line is argv0 and Args joined by spaces, none quoted (what cmd.exe
+	// /d /s /c "..." needs); elsewhere it changes nothing.
+	Verbatim bool
 }
 
 // Child is a started child process. Its fields are read on the loop.
@@ -69,6 +73,7 @@ type Child struct {
 	mu          sync.Mutex // guards exited and interrupted (other goroutines signal)
 	exited      bool
 	interrupted bool
+	sys         childSys // the platform's part, guarded by mu
 	stop        func() bool
 }
 
@@ -104,7 +109,7 @@ func (e *Env) InterruptChildren(forward bool) int {
 			ch.interrupted = true
 			n++
 			if forward {
-				_ = ch.cmd.Process.Signal(syscall.SIGINT)
+				_ = ch.signal(syscall.SIGINT)
 			}
 		}
 		ch.mu.Unlock()
@@ -152,70 +157,6 @@ func (e *Env) HostEnviron() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// defaultPath is the search path when the child's environment has no
-// PATH (what execvp uses: confstr's _CS_PATH).
-const defaultPath = "/usr/local/bin:/usr/bin:/bin"
-
-// LookPath finds program as execvp would with the environment env: a name
-// with a slash is taken as it is (relative to dir), a bare name is searched
-// on env's PATH. The error is a Node-style ENOENT or EACCES naming program.
-func LookPath(program, dir string, env []string) (string, error) {
-	if program == "" {
-		return "", &Error{Name: "TypeError", Code: "ERR_INVALID_ARG_VALUE", Message: "the program must be a non-empty string"}
-	}
-	if strings.ContainsRune(program, '/') {
-		p := program
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		if err := executable(p); err != nil {
-			return "", spawnError(program, err)
-		}
-		return p, nil
-	}
-	path, ok := "", false
-	for _, kv := range env {
-		if v, found := strings.CutPrefix(kv, "PATH="); found {
-			path, ok = v, true
-		}
-	}
-	if !ok {
-		path = defaultPath
-	}
-	var denied error
-	for _, d := range filepath.SplitList(path) {
-		if d == "" {
-			d = "."
-		}
-		p := filepath.Join(d, program)
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		err := executable(p)
-		if err == nil {
-			return p, nil
-		}
-		if errors.Is(err, fs.ErrPermission) && denied == nil {
-			denied = err
-		}
-	}
-	if denied != nil {
-		return "", spawnError(program, denied)
-	}
-	return "", spawnError(program, fs.ErrNotExist)
-}
-
-func executable(p string) error {
-	fi, err := os.Stat(p)
-	if err != nil {
-		return err
-	}
-	if fi.IsDir() || fi.Mode()&0o111 == 0 {
-		return fs.ErrPermission
-	}
-	return nil
 }
 
 // spawnError is Node's error for a program that cannot be started:
@@ -292,7 +233,10 @@ func (e *Env) StartChild(spec ChildSpec) (*Child, error) {
 		WaitDelay: waitDelay,
 	}
 	if spec.Setpgid {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		cmd.SysProcAttr = detachedAttr()
+	}
+	if spec.Verbatim {
+		cmd.SysProcAttr = verbatimAttr(cmd.SysProcAttr, cmd.Args)
 	}
 	if err := cmd.Start(); err != nil {
 		var pe *fs.PathError
@@ -345,7 +289,7 @@ func (c *Child) Signal(sig os.Signal) error {
 	if c.exited {
 		return ErrChildExited
 	}
-	return c.cmd.Process.Signal(sig)
+	return c.signal(sig)
 }
 
 // Exited reports whether the child has been reaped.
@@ -400,60 +344,5 @@ func (c *Child) reap(cmd *exec.Cmd) ExitStatus {
 	delete(reg.set, c)
 	reg.mu.Unlock()
 	c.stop()
-	return statusOf(cmd.ProcessState)
-}
-
-func statusOf(ps *os.ProcessState) ExitStatus {
-	if ps == nil {
-		return ExitStatus{Code: -1}
-	}
-	if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		n := int(ws.Signal())
-		return ExitStatus{Code: -n, Signal: SignalName(n), SignalNum: n}
-	}
-	return ExitStatus{Code: ps.ExitCode()}
-}
-
-// signalNames maps signal numbers to their names (Linux numbering, which
-// syscall's constants give on each platform).
-var signalNames = map[syscall.Signal]string{
-	syscall.SIGHUP: "SIGHUP", syscall.SIGINT: "SIGINT", syscall.SIGQUIT: "SIGQUIT",
-	syscall.SIGILL: "SIGILL", syscall.SIGTRAP: "SIGTRAP", syscall.SIGABRT: "SIGABRT",
-	syscall.SIGBUS: "SIGBUS", syscall.SIGFPE: "SIGFPE", syscall.SIGKILL: "SIGKILL",
-	syscall.SIGUSR1: "SIGUSR1", syscall.SIGSEGV: "SIGSEGV", syscall.SIGUSR2: "SIGUSR2",
-	syscall.SIGPIPE: "SIGPIPE", syscall.SIGALRM: "SIGALRM", syscall.SIGTERM: "SIGTERM",
-	syscall.SIGCHLD: "SIGCHLD", syscall.SIGCONT: "SIGCONT", syscall.SIGSTOP: "SIGSTOP",
-	syscall.SIGTSTP: "SIGTSTP", syscall.SIGTTIN: "SIGTTIN", syscall.SIGTTOU: "SIGTTOU",
-	syscall.SIGURG: "SIGURG", syscall.SIGXCPU: "SIGXCPU", syscall.SIGXFSZ: "SIGXFSZ",
-	syscall.SIGVTALRM: "SIGVTALRM", syscall.SIGPROF: "SIGPROF", syscall.SIGWINCH: "SIGWINCH",
-	syscall.SIGIO: "SIGIO", syscall.SIGSYS: "SIGSYS",
-}
-
-// SignalName is the name of signal number n ("SIGKILL"), or "SIG<n>".
-func SignalName(n int) string {
-	if s, ok := signalNames[syscall.Signal(n)]; ok {
-		return s
-	}
-	return fmt.Sprintf("SIG%d", n)
-}
-
-// ParseSignal reads a signal given by a script: a name ("SIGTERM") or a
-// number; undefined is SIGTERM. Number 0 checks that the process exists.
-func ParseSignal(v goja.Value) (syscall.Signal, error) {
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-		return syscall.SIGTERM, nil
-	}
-	if s, ok := v.Export().(string); ok {
-		for n, nm := range signalNames {
-			if nm == s {
-				return n, nil
-			}
-		}
-		return 0, &Error{Name: "TypeError", Code: "ERR_UNKNOWN_SIGNAL", Message: "Unknown signal: " + s}
-	}
-	f := v.ToFloat()
-	if f != float64(int(f)) || f < 0 || f > 64 {
-		return 0, &Error{Name: "TypeError", Code: "ERR_UNKNOWN_SIGNAL", Message: "Unknown signal: " + v.String()}
-	}
-	return syscall.Signal(int(f)), nil
+	return c.statusOf(cmd.ProcessState)
 }

@@ -279,7 +279,7 @@ func withImportMeta(path, src string) string {
 	if !strings.Contains(src, "import.meta") {
 		return src
 	}
-	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	u := fileURL(path, onWindows)
 	decl := fmt.Sprintf("var __arun_import_meta = { url: %q, filename: %q, dirname: %q };", u, path, filepath.Dir(path))
 	return insertFirst(strings.ReplaceAll(src, "import.meta", "__arun_import_meta"), decl)
 }

@@ -52,9 +52,10 @@ func isNotFound(err error) bool {
 }
 
 // isRelative reports whether spec is a relative or absolute path rather
-// than a package name.
+// than a package name (on Windows, as in Node, .\x and ..\x too).
 func isRelative(spec string) bool {
-	return spec == "." || spec == ".." || strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || filepath.IsAbs(spec)
+	return spec == "." || spec == ".." || strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || filepath.IsAbs(spec) ||
+		(onWindows && (strings.HasPrefix(spec, `.\`) || strings.HasPrefix(spec, `..\`)))
 }
 
 // resolve finds the file spec names when imported from a module in dir and
@@ -64,10 +65,12 @@ func isRelative(spec string) bool {
 func (f *modFS) resolve(spec, dir string, require bool) (string, error) {
 	if strings.HasPrefix(spec, "file:") {
 		u, err := url.Parse(spec)
-		if err != nil || (u.Host != "" && u.Host != "localhost") {
+		if err != nil {
 			return "", &notFoundError{spec: spec, dir: dir, detail: "not a local file URL"}
 		}
-		spec = filepath.FromSlash(u.Path)
+		if spec, err = fileURLPath(u, onWindows); err != nil {
+			return "", &notFoundError{spec: u.String(), dir: dir, detail: err.Error()}
+		}
 	}
 	if isRelative(spec) {
 		p := spec

@@ -50,7 +50,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/arun-js/arun/runtime"
@@ -291,9 +290,7 @@ func runOnce(argv, env []string) result {
 	start := time.Now()
 	err := cmd.Run()
 	r := result{wall: time.Since(start), out: out.String(), err: err}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.rssKB = ru.Maxrss
-	}
+	r.rssKB = peakRSSKB(cmd.ProcessState)
 	return r
 }
 

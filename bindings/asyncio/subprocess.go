@@ -131,8 +131,8 @@ func (p pipeEnd) CloseWrite() error {
 	return nil
 }
 
-// spawn(program, args, argv0, stdin, stdout, stderr, cwd, env, limit)
-// starts a child; it returns {handle, pid, stdin, stdout, stderr}, the
+// spawn(program, args, argv0, stdin, stdout, stderr, cwd, env, limit,
+// verbatim) starts a child (verbatim: bindings.ChildSpec.Verbatim); it returns {handle, pid, stdin, stdout, stderr}, the
 // pipes as stream handles (null when not piped). Errors are thrown:
 // a PermissionDenied, or Node's spawn error (code ENOENT...).
 func (s *streams) spawn(call goja.FunctionCall) goja.Value {
@@ -167,6 +167,7 @@ func (s *streams) spawn(call goja.FunctionCall) goja.Value {
 		}
 	}
 	limit := int(call.Argument(8).ToInteger())
+	spec.Verbatim = call.Argument(9).ToBoolean()
 	if limit <= 0 {
 		limit = defaultLimit
 	}

@@ -95,7 +95,7 @@
     }
   }
 
-  function start(program, args, argv0, opts) {
+  function start(program, args, argv0, opts, verbatim) {
     opts = opts || {};
     const limit = opts.limit === undefined || opts.limit === null ? 65536 : Number(opts.limit);
     if (!(limit > 0) || !Number.isFinite(limit)) throw new ValueError("limit must be a positive number");
@@ -112,6 +112,7 @@
       cwd,
       env,
       Math.floor(limit),
+      !!verbatim,
     );
     return new Process(PRIVATE, info);
   }
@@ -133,9 +134,19 @@
     return start(program, args, opts.argv0 === undefined ? null : String(opts.argv0), opts);
   }
 
-  // createSubprocessShell(cmd, opts?): /bin/sh -c cmd.
+  // createSubprocessShell(cmd, opts?): /bin/sh -c cmd; on Windows, as
+  // CPython, %COMSPEC% /c "cmd" (else cmd.exe), the command line as it is.
   async function createSubprocessShell(cmd, opts) {
     if (typeof cmd !== "string") throw new TypeError("cmd must be a string");
+    if (process.platform === "win32") {
+      let shell = "cmd.exe";
+      try {
+        shell = process.env.COMSPEC || process.env.ComSpec || shell;
+      } catch (e) {
+        // no env permission: cmd.exe
+      }
+      return start(shell, ["/c", `"${cmd}"`], null, opts, true);
+    }
     return start("/bin/sh", ["-c", cmd], null, opts);
   }
 

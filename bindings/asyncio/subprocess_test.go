@@ -2,11 +2,9 @@ package asyncio_test
 
 import (
 	"context"
-	"errors"
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -69,12 +67,6 @@ func childrenOfUs(t *testing.T) []string {
 	return out
 }
 
-// pidGone reports whether pid no longer exists at all (neither running
-// nor a zombie waiting to be reaped).
-func pidGone(pid int) bool {
-	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
-}
-
 // TestSubprocessCancelKillsAndReaps: cancelling the task that awaits a
 // child (wait, communicate, waitFor's timeout) kills it, and it is reaped
 // before the run ends: no zombie, no goroutine left.
@@ -115,7 +107,7 @@ console.log(await p.wait());`},
 				t.Fatalf("output %q", res.Stdout)
 			}
 			pid, _ := strconv.Atoi(lines[0])
-			if !pidGone(pid) {
+			if !runtimetest.PidGone(pid) {
 				t.Errorf("child %d still exists (a zombie or running)", pid)
 			}
 		})
@@ -152,7 +144,7 @@ await p.wait();`)
 		t.Fatal("the run was not stopped")
 	}
 	pid, _ := strconv.Atoi(strings.TrimSpace(out.String()))
-	if pid == 0 || !pidGone(pid) {
+	if pid == 0 || !runtimetest.PidGone(pid) {
 		t.Errorf("child %q still exists after Close", out.String())
 	}
 }
@@ -196,5 +188,30 @@ sh PermissionDenied permission denied: run access to "sh"; run with --allow-run=
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSubprocessShellOnWindows: with process.platform "win32" the shell is
+// %COMSPEC% (else cmd.exe), as CPython's; the run permission names it.
+func TestSubprocessShellOnWindows(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
+	src := `
+Object.defineProperty(process, "platform", { value: "win32" });
+for (let i = 0; i < 2; i++) {
+  try {
+    await asyncio.createSubprocessShell("dir");
+  } catch (e) {
+    console.log(e.name, e.message);
+  }
+  delete process.env.COMSPEC;
+}`
+	opts := runtimetest.VirtualOptions()
+	opts.Env = map[string]string{"COMSPEC": `C:\Windows\system32\cmd.exe`}
+	opts.Permissions = &runtime.Permissions{EnvAll: true}
+	res := runtimetest.Run(t, "main.js", src, opts)
+	want := `PermissionDenied permission denied: run access to "C:\\Windows\\system32\\cmd.exe"; run with --allow-run=C:\Windows\system32\cmd.exe
+PermissionDenied permission denied: run access to "cmd.exe"; run with --allow-run=cmd.exe`
+	if got := strings.TrimSpace(res.Stdout); got != want || res.Err != nil {
+		t.Errorf("got\n%s\n%v\nwant\n%s", got, res.Err, want)
 	}
 }

@@ -126,7 +126,8 @@ func bytesOf(v goja.Value) ([]byte, bool) {
 }
 
 // spec reads the options spawn and spawnSync share:
-// {file, args, cwd, env, argv0, stdio: [3 x "pipe"|"inherit"|"ignore"], detached}.
+// {file, args, cwd, env, argv0, stdio: [3 x "pipe"|"inherit"|"ignore"],
+// detached, windowsVerbatimArguments}.
 func (m *module) spec(o *goja.Object) (bindings.ChildSpec, [3]string) {
 	vm := m.vm
 	spec := bindings.ChildSpec{Program: o.Get("file").String()}
@@ -151,6 +152,7 @@ func (m *module) spec(o *goja.Object) (bindings.ChildSpec, [3]string) {
 		}
 	}
 	spec.Setpgid = o.Get("detached") != nil && o.Get("detached").ToBoolean()
+	spec.Verbatim = o.Get("windowsVerbatimArguments") != nil && o.Get("windowsVerbatimArguments").ToBoolean()
 	var stdio [3]string
 	if err := vm.ExportTo(o.Get("stdio"), &stdio); err != nil {
 		m.throw(bindings.TypeErrorf("bad stdio"))
@@ -345,7 +347,9 @@ func (m *module) wait(call goja.FunctionCall) goja.Value {
 }
 
 // kill(h, signal) sends signal (a name or number, default SIGTERM) and
-// reports whether it was delivered; an unknown signal throws.
+// reports whether it was delivered; an unknown signal, or one the platform
+// cannot send (Windows: other than SIGINT, SIGTERM, SIGKILL, SIGQUIT, 0),
+// throws.
 func (m *module) kill(call goja.FunctionCall) goja.Value {
 	p := m.proc(call.Argument(0))
 	sig, err := bindings.ParseSignal(call.Argument(1))
@@ -355,7 +359,13 @@ func (m *module) kill(call goja.FunctionCall) goja.Value {
 	if p.exited {
 		return m.vm.ToValue(false)
 	}
-	return m.vm.ToValue(p.child.Signal(sig) == nil)
+	err = p.child.Signal(sig)
+	var be *bindings.Error
+	if errors.As(err, &be) && be.Code == "ENOSYS" {
+		// a signal Windows cannot send: Node throws "kill ENOSYS"
+		m.throw(err)
+	}
+	return m.vm.ToValue(err == nil)
 }
 
 const readChunk = 64 << 10

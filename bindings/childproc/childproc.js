@@ -413,7 +413,8 @@
   }
 
   // normalizeSpawnArgs is Node's: (file, args?, options?) with the shell
-  // option turning the command line into /bin/sh -c.
+  // option turning the command line into /bin/sh -c (Windows: cmd.exe
+  // /d /s /c "...", verbatim).
   function normalizeSpawnArgs(file, args, options) {
     if (typeof file !== "string") throw invalidArg("file", "of type string", file);
     if (file.length === 0) throw codeError(TypeError, "ERR_INVALID_ARG_VALUE", "The argument 'file' cannot be empty. Received ''");
@@ -431,15 +432,36 @@
       else if (typeof options.cwd !== "string") throw invalidArg("options.cwd", "of type string or an instance of URL", options.cwd);
     }
     let spawnfile = file, spawnargs;
+    let windowsVerbatimArguments = !!options.windowsVerbatimArguments;
     if (options.shell) {
       const command = [file, ...args].join(" ");
-      spawnfile = typeof options.shell === "string" ? options.shell : "/bin/sh";
-      spawnargs = [spawnfile, "-c", command];
+      if (process.platform === "win32") {
+        // Node's: %ComSpec% or cmd.exe, which takes the command line as it is
+        spawnfile = typeof options.shell === "string" ? options.shell : comspec();
+        if (/^(?:.*\\)?cmd(?:\.exe)?$/i.test(spawnfile)) {
+          spawnargs = [spawnfile, "/d", "/s", "/c", `"${command}"`];
+          windowsVerbatimArguments = true;
+        } else {
+          spawnargs = [spawnfile, "-c", command];
+        }
+      } else {
+        spawnfile = typeof options.shell === "string" ? options.shell : "/bin/sh";
+        spawnargs = [spawnfile, "-c", command];
+      }
     } else {
       spawnargs = [file, ...args];
     }
     const argv0 = typeof options.argv0 === "string" ? options.argv0 : spawnargs[0];
-    return { options, file: spawnfile, args: spawnargs.slice(1), spawnargs, argv0 };
+    return { options, file: spawnfile, args: spawnargs.slice(1), spawnargs, argv0, windowsVerbatimArguments };
+  }
+
+  // comspec is Windows's command interpreter: %ComSpec%, else cmd.exe.
+  function comspec() {
+    try {
+      return process.env.comspec || process.env.ComSpec || process.env.COMSPEC || "cmd.exe";
+    } catch (e) {
+      return "cmd.exe"; // no env permission
+    }
   }
 
   class ChildProcess extends EventEmitter {
@@ -460,14 +482,15 @@
       this._closesNeeded = 1;
       this._closesGot = 0;
     }
-    // spawn({file, args, argv0, cwd, env, stdio, detached}): Node's
+    // spawn({file, args, argv0, cwd, env, stdio, detached,
+    // windowsVerbatimArguments}): Node's
     // internal ChildProcess.prototype.spawn.
     spawn(o) {
       const stdio = normalizeStdio(o.stdio);
       this.spawnfile = o.file;
       this.spawnargs = [o.argv0].concat(o.args);
       const env = o.env === undefined || o.env === null ? defaultEnv() : o.env;
-      const r = N.spawn({ file: o.file, args: o.args, argv0: o.argv0, cwd: o.cwd, env, stdio, detached: !!o.detached });
+      const r = N.spawn({ file: o.file, args: o.args, argv0: o.argv0, cwd: o.cwd, env, stdio, detached: !!o.detached, windowsVerbatimArguments: !!o.windowsVerbatimArguments });
       if (r.error !== undefined) {
         const err = r.error;
         err.spawnargs = o.args;
@@ -560,7 +583,7 @@
     const o = normalizeSpawnArgs(file, args, options);
     const opts = o.options;
     const child = new ChildProcess();
-    child.spawn({ file: o.file, args: o.args, argv0: o.argv0, cwd: opts.cwd, env: opts.env, stdio: opts.stdio, detached: opts.detached });
+    child.spawn({ file: o.file, args: o.args, argv0: o.argv0, cwd: opts.cwd, env: opts.env, stdio: opts.stdio, detached: opts.detached, windowsVerbatimArguments: o.windowsVerbatimArguments });
     abortable(child, opts);
     return child;
   }
@@ -699,6 +722,7 @@
     const env = opts.env === undefined || opts.env === null ? defaultEnv() : opts.env;
     const r = N.spawnSync({
       file: o.file, args: o.args, argv0: o.argv0, cwd: opts.cwd, env, stdio, detached: !!opts.detached,
+      windowsVerbatimArguments: o.windowsVerbatimArguments,
       input, timeout: opts.timeout, maxBuffer: opts.maxBuffer === undefined ? 1024 * 1024 : opts.maxBuffer,
       killSignal: opts.killSignal,
     });

@@ -2,12 +2,10 @@ package childproc_test
 
 import (
 	"context"
-	"errors"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -40,12 +38,6 @@ func TestOutputsAreNodes(t *testing.T) {
 			}
 		})
 	}
-}
-
-// pidGone reports whether pid no longer exists (neither running nor a
-// zombie waiting to be reaped).
-func pidGone(pid int) bool {
-	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
 }
 
 // TestAbortKillsAndReaps: an aborted signal, a timeout and the end of the
@@ -82,7 +74,7 @@ console.log(c.pid);`, "true SIGKILL"},
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 			pid, _ := strconv.Atoi(pidText)
-			if pid == 0 || !pidGone(pid) {
+			if pid == 0 || !runtimetest.PidGone(pid) {
 				t.Errorf("child %q still exists", pidText)
 			}
 		})
@@ -107,7 +99,7 @@ console.log(c.pid);`)
 		t.Fatal("the run was not stopped")
 	}
 	pid, _ := strconv.Atoi(strings.TrimSpace(out.String()))
-	if pid == 0 || !pidGone(pid) {
+	if pid == 0 || !runtimetest.PidGone(pid) {
 		t.Errorf("child %q still exists after Close", out.String())
 	}
 }
@@ -143,5 +135,34 @@ PermissionDenied ERR_ACCESS_DENIED permission denied: run access to "/bin/sh"; r
 	res := runtimetest.Run(t, "main.js", src, opts)
 	if got := strings.Count(res.Stdout, "ran"); got != 2 {
 		t.Errorf("with --allow-run=ls: %s", res.Stdout)
+	}
+}
+
+// TestWindowsShell: with process.platform "win32" the shell option runs
+// %ComSpec% (else cmd.exe) as /d /s /c "command", verbatim, as Node's; a
+// shell named by the script that is not cmd gets -c. (The program does not
+// exist here: spawning it fails with ENOENT after the arguments are set.)
+func TestWindowsShell(t *testing.T) {
+	runtimetest.VerifyNoLeaks(t)
+	src := `
+Object.defineProperty(process, "platform", { value: "win32" });
+const cp = require("child_process");
+for (const shell of [true, "pwsh"]) {
+  const c = cp.spawn("echo", ["hi there"], { shell });
+  console.log(JSON.stringify(c.spawnargs));
+  await new Promise((res) => c.on("error", (e) => { console.log(e.code); res(); }));
+}
+delete process.env.ComSpec;
+try { cp.execSync("dir"); } catch (e) { console.log(e.code, e.message); }`
+	want := `["C:\\Windows\\system32\\cmd.exe","/d","/s","/c","\"echo hi there\""]
+ENOENT
+["pwsh","-c","echo hi there"]
+ENOENT
+ERR_ACCESS_DENIED permission denied: run access to "cmd.exe"; run with --allow-run=cmd.exe`
+	opts := runtime.Options{Env: map[string]string{"ComSpec": `C:\Windows\system32\cmd.exe`}}
+	opts.Permissions = &runtime.Permissions{EnvAll: true, Run: []string{`C:\Windows\system32\cmd.exe`, "pwsh"}}
+	res := runtimetest.Run(t, "main.js", src, opts)
+	if got := strings.TrimSpace(res.Stdout); got != want || res.Err != nil {
+		t.Errorf("got\n%s\n%v\nwant\n%s", got, res.Err, want)
 	}
 }

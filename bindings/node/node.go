@@ -46,7 +46,7 @@ func Modules() []bindings.Module {
 		return bindings.Module{Name: name, Aliases: []string{"node:" + name}, Init: init}
 	}
 	return []bindings.Module{
-		mod("path", exportsOf(pathKey{}, "posix")),
+		mod("path", exportsOf(pathKey{}, host.pathFlavour())),
 		mod("path/posix", exportsOf(pathKey{}, "posix")),
 		mod("path/win32", exportsOf(pathKey{}, "win32")),
 		mod("os", initOS),
@@ -152,7 +152,7 @@ var loaders = map[any]func(env *bindings.Env) (goja.Value, error){
 			}
 			return vm.ToValue("/")
 		})
-		return run(env, pathScript, cwd, in.ToObject(vm).Get("nodeError"))
+		return run(env, pathScript, cwd, in.ToObject(vm).Get("nodeError"), vm.ToValue(host.windows))
 	},
 	utilKey{}: func(env *bindings.Env) (goja.Value, error) {
 		in, err := internals(env)

@@ -1,7 +1,6 @@
 package node
 
 import (
-	"bufio"
 	"fmt"
 	"net"
 	"os"
@@ -14,7 +13,8 @@ import (
 	"github.com/dop251/goja"
 )
 
-// The "os" module reads the machine it runs on (Linux's /proc, uname,
+// The "os" module reads the machine it runs on (machine_*.go: Linux's
+// /proc, macOS's sysctl, Windows's system calls and registry; uname,
 // net.Interfaces). What comes from the environment (homedir, tmpdir) is
 // read from the host's injected environment, under the env permission,
 // as process.env is.
@@ -32,8 +32,8 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 		v, ok := env.Env[k]
 		return v, ok && v != ""
 	}
-	fn("arch", func() any { return nodeArch() })
-	fn("platform", func() any { return goruntime.GOOS })
+	fn("arch", func() any { return bindings.NodeArch(goruntime.GOARCH) })
+	fn("platform", func() any { return bindings.NodePlatform(goruntime.GOOS) })
 	fn("type", func() any { return osType() })
 	fn("release", func() any { return uname().release })
 	fn("version", func() any { return uname().version })
@@ -42,44 +42,17 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 	fn("endianness", func() any { return "LE" })
 	fn("availableParallelism", func() any { return goruntime.NumCPU() })
 	fn("homedir", func() any {
-		if h, ok := envVar("HOME"); ok {
+		if h, ok := envVar(host.homeVar()); ok {
 			return h
 		}
 		h, _ := os.UserHomeDir()
 		return h
 	})
-	fn("tmpdir", func() any {
-		for _, k := range []string{"TMPDIR", "TMP", "TEMP"} {
-			if t, ok := envVar(k); ok {
-				if len(t) > 1 {
-					t = strings.TrimSuffix(t, "/")
-				}
-				return t
-			}
-		}
-		return "/tmp"
-	})
-	fn("totalmem", func() any { return meminfo("MemTotal") })
-	fn("freemem", func() any { return meminfo("MemAvailable") })
-	fn("uptime", func() any {
-		b, err := os.ReadFile("/proc/uptime")
-		if err != nil {
-			return 0
-		}
-		f, _ := strconv.ParseFloat(strings.Fields(string(b) + " 0")[0], 64)
-		return f
-	})
-	fn("loadavg", func() any {
-		out := []float64{0, 0, 0}
-		if b, err := os.ReadFile("/proc/loadavg"); err == nil {
-			for i, f := range strings.Fields(string(b)) {
-				if i < 3 {
-					out[i], _ = strconv.ParseFloat(f, 64)
-				}
-			}
-		}
-		return out
-	})
+	fn("tmpdir", func() any { return host.tmpdir(envVar) })
+	fn("totalmem", func() any { return totalMem() })
+	fn("freemem", func() any { return freeMem() })
+	fn("uptime", func() any { return uptime() })
+	fn("loadavg", func() any { return loadavg() })
 	fn("cpus", func() any { return cpus() })
 	fn("networkInterfaces", func() any { return interfaces() })
 	_ = o.Set("userInfo", func(call goja.FunctionCall) goja.Value {
@@ -91,11 +64,16 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 		_ = info.SetPrototype(nil)
 		uid, _ := strconv.Atoi(u.Uid)
 		gid, _ := strconv.Atoi(u.Gid)
+		var shell any = loginShell(u.Username)
+		if host.windows {
+			// as Node's: Windows has SIDs, not numbers, and no login shell
+			uid, gid, shell = -1, -1, nil
+		}
 		_ = info.Set("uid", uid)
 		_ = info.Set("gid", gid)
 		_ = info.Set("username", u.Username)
 		_ = info.Set("homedir", u.HomeDir)
-		_ = info.Set("shell", loginShell(u.Username))
+		_ = info.Set("shell", shell)
 		return info
 	})
 	_ = o.Set("getPriority", func(call goja.FunctionCall) goja.Value {
@@ -115,20 +93,10 @@ func initOS(env *bindings.Env, module *goja.Object) error {
 		}
 		return goja.Undefined()
 	})
-	_ = o.Set("EOL", "\n")
-	_ = o.Set("devNull", "/dev/null")
+	_ = o.Set("EOL", host.eol())
+	_ = o.Set("devNull", host.devNull())
 	_ = o.Set("constants", osConstants(vm))
 	return module.Set("exports", o)
-}
-
-func nodeArch() string {
-	switch goruntime.GOARCH {
-	case "amd64":
-		return "x64"
-	case "386":
-		return "ia32"
-	}
-	return goruntime.GOARCH
 }
 
 func osType() string {
@@ -147,79 +115,11 @@ func osType() string {
 
 type unameInfo struct{ release, version, machine string }
 
-// uname reads what uname(2) reports, from /proc on Linux.
-func uname() unameInfo {
-	read := func(p string) string {
-		b, _ := os.ReadFile(p)
-		return strings.TrimSpace(string(b))
-	}
-	u := unameInfo{
-		release: read("/proc/sys/kernel/osrelease"),
-		version: read("/proc/sys/kernel/version"),
-		machine: map[string]string{"amd64": "x86_64", "arm64": "aarch64", "386": "i686"}[goruntime.GOARCH],
-	}
-	if u.machine == "" {
-		u.machine = goruntime.GOARCH
-	}
-	return u
-}
-
-func meminfo(key string) int64 {
-	f, err := os.Open("/proc/meminfo")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) >= 2 && fs[0] == key+":" {
-			kb, _ := strconv.ParseInt(fs[1], 10, 64)
-			return kb * 1024
-		}
-	}
-	return 0
-}
-
-// cpus is os.cpus(): model and speed from /proc/cpuinfo, times (ms) from
-// /proc/stat.
-func cpus() []map[string]any {
+// cpuList is os.cpus() from what the platform reports: models and speeds
+// (MHz) by CPU, times (ms: user, nice, sys, idle, irq) by CPU number; the
+// count is the CPUs with times, else runtime.NumCPU.
+func cpuList(models []string, speeds []int, times map[int][]int64) []map[string]any {
 	n := goruntime.NumCPU()
-	models := make([]string, 0, n)
-	speeds := make([]int, 0, n)
-	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
-		for _, line := range strings.Split(string(b), "\n") {
-			k, v, ok := strings.Cut(line, ":")
-			if !ok {
-				continue
-			}
-			switch strings.TrimSpace(k) {
-			case "model name":
-				models = append(models, strings.TrimSpace(v))
-			case "cpu MHz":
-				f, _ := strconv.ParseFloat(strings.TrimSpace(v), 64)
-				speeds = append(speeds, int(f))
-			}
-		}
-	}
-	times := map[int][]int64{}
-	if b, err := os.ReadFile("/proc/stat"); err == nil {
-		for _, line := range strings.Split(string(b), "\n") {
-			fs := strings.Fields(line)
-			if len(fs) < 8 || !strings.HasPrefix(fs[0], "cpu") || fs[0] == "cpu" {
-				continue
-			}
-			i, err := strconv.Atoi(fs[0][3:])
-			if err != nil {
-				continue
-			}
-			t := make([]int64, 7)
-			for j := range t {
-				t[j], _ = strconv.ParseInt(fs[j+1], 10, 64)
-			}
-			times[i] = t
-		}
-	}
 	if len(times) > 0 {
 		n = len(times)
 	}
@@ -234,11 +134,10 @@ func cpus() []map[string]any {
 		}
 		t := times[i]
 		if t == nil {
-			t = make([]int64, 7)
+			t = make([]int64, 5)
 		}
-		// /proc/stat counts clock ticks (USER_HZ, 100 a second); Node reports ms
 		out[i] = map[string]any{"model": model, "speed": speed, "times": map[string]any{
-			"user": t[0] * 10, "nice": t[1] * 10, "sys": t[2] * 10, "idle": t[3] * 10, "irq": t[5] * 10,
+			"user": t[0], "nice": t[1], "sys": t[2], "idle": t[3], "irq": t[4],
 		}}
 	}
 	return out
@@ -306,31 +205,24 @@ func loginShell(name string) string {
 	return ""
 }
 
-// signal and errno numbers are Linux's (x86 and arm share them).
-var signalNumbers = []struct {
-	name string
-	n    int
-}{
-	{"SIGHUP", 1}, {"SIGINT", 2}, {"SIGQUIT", 3}, {"SIGILL", 4}, {"SIGTRAP", 5}, {"SIGABRT", 6},
-	{"SIGIOT", 6}, {"SIGBUS", 7}, {"SIGFPE", 8}, {"SIGKILL", 9}, {"SIGUSR1", 10}, {"SIGSEGV", 11},
-	{"SIGUSR2", 12}, {"SIGPIPE", 13}, {"SIGALRM", 14}, {"SIGTERM", 15}, {"SIGCHLD", 17},
-	{"SIGSTKFLT", 16}, {"SIGCONT", 18}, {"SIGSTOP", 19}, {"SIGTSTP", 20}, {"SIGTTIN", 21},
-	{"SIGTTOU", 22}, {"SIGURG", 23}, {"SIGXCPU", 24}, {"SIGXFSZ", 25}, {"SIGVTALRM", 26},
-	{"SIGPROF", 27}, {"SIGWINCH", 28}, {"SIGIO", 29}, {"SIGPOLL", 29}, {"SIGPWR", 30},
-	{"SIGSYS", 31},
+// signalOrder is Node's order of os.constants.signals; each platform has
+// some of them, with its own numbers (bindings.SignalNumber).
+var signalOrder = []string{
+	"SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGIOT", "SIGBUS", "SIGFPE",
+	"SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGCHLD",
+	"SIGSTKFLT", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGBREAK", "SIGTTIN", "SIGTTOU", "SIGURG",
+	"SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPOLL", "SIGPWR",
+	"SIGINFO", "SIGSYS",
 }
 
-var errnoNumbers = []struct {
-	name string
-	n    int
-}{
-	{"E2BIG", 7}, {"EACCES", 13}, {"EADDRINUSE", 98}, {"EADDRNOTAVAIL", 99}, {"EAGAIN", 11},
-	{"EBADF", 9}, {"EBUSY", 16}, {"ECHILD", 10}, {"ECONNABORTED", 103}, {"ECONNREFUSED", 111},
-	{"ECONNRESET", 104}, {"EEXIST", 17}, {"EHOSTUNREACH", 113}, {"EINTR", 4}, {"EINVAL", 22},
-	{"EIO", 5}, {"EISDIR", 21}, {"EMFILE", 24}, {"ENAMETOOLONG", 36}, {"ENETUNREACH", 101},
-	{"ENFILE", 23}, {"ENOENT", 2}, {"ENOMEM", 12}, {"ENOSPC", 28}, {"ENOSYS", 38}, {"ENOTDIR", 20},
-	{"ENOTEMPTY", 39}, {"ENOTSUP", 95}, {"EPERM", 1}, {"EPIPE", 32}, {"ERANGE", 34}, {"EROFS", 30},
-	{"ESPIPE", 29}, {"ESRCH", 3}, {"ETIMEDOUT", 110}, {"EXDEV", 18},
+// errnoOrder are the names of os.constants.errno (errno_*.go has the
+// platform's numbers).
+var errnoOrder = []string{
+	"E2BIG", "EACCES", "EADDRINUSE", "EADDRNOTAVAIL", "EAGAIN", "EBADF", "EBUSY", "ECHILD",
+	"ECONNABORTED", "ECONNREFUSED", "ECONNRESET", "EEXIST", "EHOSTUNREACH", "EINTR", "EINVAL",
+	"EIO", "EISDIR", "EMFILE", "ENAMETOOLONG", "ENETUNREACH", "ENFILE", "ENOENT", "ENOMEM",
+	"ENOSPC", "ENOSYS", "ENOTDIR", "ENOTEMPTY", "ENOTSUP", "EPERM", "EPIPE", "ERANGE", "EROFS",
+	"ESPIPE", "ESRCH", "ETIMEDOUT", "EXDEV",
 }
 
 func osConstants(vm *goja.Runtime) *goja.Object {
@@ -351,13 +243,17 @@ func osConstants(vm *goja.Runtime) *goja.Object {
 		}
 	}))
 	_ = c.Set("errno", nullObj(func(o *goja.Object) {
-		for _, e := range errnoNumbers {
-			_ = o.Set(e.name, e.n)
+		for _, name := range errnoOrder {
+			if n, ok := errnoNumbers[name]; ok {
+				_ = o.Set(name, n)
+			}
 		}
 	}))
 	_ = c.Set("signals", nullObj(func(o *goja.Object) {
-		for _, s := range signalNumbers {
-			_ = o.Set(s.name, s.n)
+		for _, name := range signalOrder {
+			if n, ok := bindings.SignalNumber(name); ok {
+				_ = o.Set(name, n)
+			}
 		}
 	}))
 	_ = c.Set("priority", nullObj(func(o *goja.Object) {
@@ -375,12 +271,9 @@ func osConstants(vm *goja.Runtime) *goja.Object {
 func memoryUsage() map[string]any {
 	var m goruntime.MemStats
 	goruntime.ReadMemStats(&m)
-	rss := int64(m.Sys)
-	if b, err := os.ReadFile("/proc/self/statm"); err == nil {
-		if fs := strings.Fields(string(b)); len(fs) > 1 {
-			pages, _ := strconv.ParseInt(fs[1], 10, 64)
-			rss = pages * int64(os.Getpagesize())
-		}
+	rss := residentSet()
+	if rss == 0 {
+		rss = int64(m.Sys)
 	}
 	return map[string]any{
 		"rss": rss, "heapTotal": int64(m.HeapSys), "heapUsed": int64(m.HeapAlloc),

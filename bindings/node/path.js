@@ -1,8 +1,14 @@
 // arun "path" module: Node's path, posix and win32 flavours, the same
 // algorithms (normalizeString's segment walk, win32's device roots and UNC
 // prefixes), so results match Node's string for string.
-(function (cwd, nodeError) {
+(function (cwd, nodeError, isWindows) {
   "use strict";
+  // posix.resolve on Windows starts from the process cwd with "/" for "\"
+  // and no drive (C:\x\y is /x/y), as Node's posixCwd
+  const posixCwd = isWindows ? () => {
+    const c = cwd().replace(/\\/g, "/");
+    return c.slice(c.indexOf("/"));
+  } : cwd;
   const SLASH = 47, BSLASH = 92, DOT = 46, COLON = 58;
 
   function validateString(v, name) {
@@ -86,7 +92,7 @@
     resolve(...args) {
       let resolvedPath = "", resolvedAbsolute = false;
       for (let i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
-        const path = i >= 0 ? args[i] : cwd();
+        const path = i >= 0 ? args[i] : posixCwd();
         validateString(path, `paths[${i}]`);
         if (path.length === 0) continue;
         resolvedPath = `${path}/${resolvedPath}`;

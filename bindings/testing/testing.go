@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -693,7 +694,7 @@ func (st *state) print(r Result) {
 			for _, f := range r.Err.Stack {
 				if f = strings.TrimSpace(bindings.CleanStack(f)); f != "" && !strings.Contains(f, "(native)") {
 					if cwd := st.cwd(); cwd != "" {
-						f = strings.ReplaceAll(f, cwd+"/", "")
+						f = strings.ReplaceAll(f, cwd+string(os.PathSeparator), "")
 					}
 					fmt.Fprintf(w, "        %s\n", f)
 				}

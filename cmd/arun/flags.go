@@ -46,7 +46,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, d
 			fmt.Fprint(stdout, usage)
 			return cfg, exitOK, true
 		case "--version", "--v":
-			fmt.Fprintf(stdout, "arun %s\n", runtime.Version)
+			fmt.Fprint(stdout, versionText(buildInfo(), commit))
 			return cfg, exitOK, true
 		case "--e", "--eval":
 			if !hasVal {

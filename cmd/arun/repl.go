@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"syscall"
 
 	"github.com/arun-js/arun/repl"
 	"github.com/arun-js/arun/runtime"
@@ -44,9 +43,8 @@ func runREPL(opts runtime.Options, stdin io.Reader, stdout, stderr io.Writer) in
 		Colors:      useColors(stdout),
 		HistoryFile: historyFile(),
 		Interrupts:  interrupts,
-		// liner repaints its line on a window change
-		Redraw: func() { _ = syscall.Kill(os.Getpid(), syscall.SIGWINCH) },
-		Banner: "Welcome to arun " + runtime.Version + ".\nType \".help\" for more information.",
+		Redraw:      redraw,
+		Banner:      "Welcome to arun " + runtime.Version + ".\nType \".help\" for more information.",
 	})
 }
 

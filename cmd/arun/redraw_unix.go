@@ -1,0 +1,12 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"syscall"
+)
+
+// redraw asks the line editor (liner) to repaint its prompt line: it does
+// on a window change, SIGWINCH.
+func redraw() { _ = syscall.Kill(os.Getpid(), syscall.SIGWINCH) }
