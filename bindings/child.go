@@ -73,8 +73,9 @@ type Child struct {
 	mu          sync.Mutex // guards exited and interrupted (other goroutines signal)
 	exited      bool
 	interrupted bool
-	sys         childSys // the platform's part, guarded by mu
-	stop        func() bool
+	//lint:ignore U1000 the platform's part (used on Windows), guarded by mu
+	sys  childSys
+	stop func() bool
 }
 
 // children is a runtime's set of running children. It has its own lock:

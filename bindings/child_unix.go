@@ -11,6 +11,8 @@ import (
 
 // childSys is the platform's part of a Child: nothing here, the wait
 // status says which signal ended it.
+//
+//lint:ignore U1000 the field that holds it is used on Windows only
 type childSys struct{}
 
 // detachedAttr starts a child in a process group of its own (Node's
