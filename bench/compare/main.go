@@ -59,6 +59,7 @@ import (
 
 type result struct {
 	wall  time.Duration
+	cpu   time.Duration // user + system
 	rssKB int64
 	out   string
 	err   error
@@ -293,6 +294,7 @@ func runOnce(argv, env []string) result {
 	r := result{wall: time.Since(start), out: out.String(), err: err}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.rssKB = ru.Maxrss
+		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	return r
 }
@@ -509,8 +511,10 @@ func ioJobTables(arun, self, url, dir string, env []string, runs int) {
 	if len(all) > len(forms) {
 		bun = all[len(forms):]
 	}
-	fmt.Println("\n| per-request timeout | arun | cost per request | bun |")
-	fmt.Println("|---|---|---|---|")
+	fmt.Println("\nThe cost per request is the form's time less none's, over the requests: wall (the loop is the")
+	fmt.Println("bottleneck at 100 in flight) and CPU (user + system, every core: steadier on a shared machine).")
+	fmt.Println("\n| per-request timeout | arun | cost per request | arun CPU | CPU per request | bun |")
+	fmt.Println("|---|---|---|---|---|---|")
 	for i, f := range forms {
 		b := "-"
 		for k, bf := range bunForms {
@@ -518,11 +522,16 @@ func ioJobTables(arun, self, url, dir string, env []string, runs int) {
 				b = dur(bun[k])
 			}
 		}
-		cost := "-"
+		cost, cpuCost := "-", "-"
 		if i > 0 && all[i].err == nil && all[0].err == nil {
 			cost = fmt.Sprintf("%+.0f us", (all[i].wall-all[0].wall).Seconds()*1e6/ioJobN)
+			cpuCost = fmt.Sprintf("%+.0f us", (all[i].cpu-all[0].cpu).Seconds()*1e6/ioJobN)
 		}
-		fmt.Printf("| %s | %s | %s | %s |\n", f.what, dur(all[i]), cost, b)
+		cpu := "-"
+		if all[i].err == nil {
+			cpu = fmt.Sprintf("%.3fs", all[i].cpu.Seconds())
+		}
+		fmt.Printf("| %s | %s | %s | %s | %s | %s |\n", f.what, dur(all[i]), cost, cpu, cpuCost, b)
 		if all[i].err != nil {
 			fmt.Fprintf(os.Stderr, "  iojob form %s failed: %v\n%s\n", f.form, all[i].err, all[i].out)
 		}
