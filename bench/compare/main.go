@@ -278,8 +278,14 @@ func measureInterleaved(argvs [][]string, env []string, runs int) []result {
 			continue
 		}
 		rs := all[k]
+		cpus := make([]time.Duration, len(rs))
+		for i, r := range rs {
+			cpus[i] = r.cpu
+		}
+		sort.Slice(cpus, func(i, j int) bool { return cpus[i] < cpus[j] })
 		sort.Slice(rs, func(i, j int) bool { return rs[i].wall < rs[j].wall })
 		out[k] = rs[len(rs)/2]
+		out[k].cpu = cpus[len(cpus)/2] // the median CPU, whichever run it was
 	}
 	return out
 }
@@ -626,8 +632,14 @@ func measureInterleavedEnv(argvs, envs [][]string, runs int) []result {
 			continue
 		}
 		rs := all[k]
+		cpus := make([]time.Duration, len(rs))
+		for i, r := range rs {
+			cpus[i] = r.cpu
+		}
+		sort.Slice(cpus, func(i, j int) bool { return cpus[i] < cpus[j] })
 		sort.Slice(rs, func(i, j int) bool { return rs[i].wall < rs[j].wall })
 		out[k] = rs[len(rs)/2]
+		out[k].cpu = cpus[len(cpus)/2] // the median CPU, whichever run it was
 	}
 	return out
 }
