@@ -57,6 +57,9 @@ type stateKey struct{}
 type state struct {
 	env     *bindings.Env
 	bodies  map[int64]*nativeBody
+	// calls are the requests with a signal, by their promise, until they
+	// no longer need it (fetchCall.release): native.abort finds them
+	calls map[*goja.Object]*fetchCall
 	nextID  int64
 	exports *goja.Object
 
@@ -72,7 +75,7 @@ func getState(env *bindings.Env) (*state, error) {
 	if st, ok := env.Value(stateKey{}).(*state); ok {
 		return st, nil
 	}
-	st := &state{env: env, bodies: map[int64]*nativeBody{}}
+	st := &state{env: env, bodies: map[int64]*nativeBody{}, calls: map[*goja.Object]*fetchCall{}}
 	vm := env.VM
 	f, err := script.Run(vm)
 	if err != nil {
@@ -97,6 +100,16 @@ func (s *state) natives() *goja.Object {
 	o := vm.NewObject()
 	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
 	set("fetch", s.startFetch)
+	// abort(promise, reason): the signal of the request whose promise it
+	// is fired
+	set("abort", func(call goja.FunctionCall) goja.Value {
+		if p, ok := call.Argument(0).(*goja.Object); ok {
+			if c := s.calls[p]; c != nil {
+				c.doAbort(call.Argument(1))
+			}
+		}
+		return goja.Undefined()
+	})
 	// onlySignal(init): init is a plain object (its prototype
 	// Object.prototype) whose one enumerable member, own or inherited, is
 	// signal, so the Request constructor's steps would read nothing else

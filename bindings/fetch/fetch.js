@@ -1087,8 +1087,8 @@
   // signal is followed with an abort algorithm (web.js), as the standard
   // has it, or with a listener on another AbortSignal.
   function abortable(sig, method, url, headers, arg, redirect) {
-    let call = null, off;
-    const onAbort = () => { if (call !== null) call.abort(abortReason(sig)); };
+    let p = null, off;
+    const onAbort = () => { if (p !== null) native.abort(p, abortReason(sig)); };
     const algs = g.AbortSignal[ABORT_ALGORITHMS];
     if (algs !== undefined) {
       algs.add(sig, onAbort);
@@ -1098,12 +1098,12 @@
       off = () => sig.removeEventListener("abort", onAbort);
     }
     try {
-      call = native.fetch(method, url, headers, arg, redirect, fetched, true, off);
+      p = native.fetch(method, url, headers, arg, redirect, fetched, true, off);
     } catch (e) {
       off();
       throw e;
     }
-    return call.promise;
+    return p;
   }
 
   function fetched(status, statusText, url, redirected, headers, bodyID) {

@@ -410,7 +410,7 @@
   // is left to see the abort and both are collected (Node and the DOM
   // standard hold dependents weakly too), not kept for ms.
   function observable(signal, st) {
-    if (st.algorithms !== null && st.algorithms.size > 0) return true;
+    if (st.algorithms !== null) return true; // (never an empty Set: see removeAbortAlgorithm)
     const listeners = etState(signal);
     if (listeners === null) return false;
     const l = listeners.get("abort");
@@ -441,7 +441,7 @@
   function runAbortSteps(signal) {
     const st = sigState(signal);
     if (st.algorithms !== null) {
-      const algs = Array.from(st.algorithms);
+      const algs = typeof st.algorithms === "function" ? [st.algorithms] : Array.from(st.algorithms);
       st.algorithms = null;
       for (const a of algs) {
         try { a(); } catch (e) { g.reportError(e); }
@@ -479,16 +479,22 @@
       runAbortSteps(d);
     }
   }
+  // A signal's abort algorithms: null, the one function (most signals
+  // have one: a fetch's, a listener's signal option), or a Set of them.
   function addAbortAlgorithm(signal, fn) {
     const st = sigState(signal);
     if (st.aborted) return;
-    if (st.algorithms === null) st.algorithms = new Set();
-    st.algorithms.add(fn);
+    const a = st.algorithms;
+    if (a === null) st.algorithms = fn;
+    else if (typeof a === "function") { if (a !== fn) st.algorithms = new Set([a, fn]); }
+    else a.add(fn);
     if (st.timer || st.composite) syncHold(signal);
   }
   function removeAbortAlgorithm(signal, fn) {
     const st = sigState(signal);
-    if (st.algorithms !== null) st.algorithms.delete(fn);
+    const a = st.algorithms;
+    if (a === fn) st.algorithms = null;
+    else if (a !== null && typeof a !== "function" && a.delete(fn) && a.size === 0) st.algorithms = null;
     if (st.timer || st.composite) syncHold(signal);
   }
 
