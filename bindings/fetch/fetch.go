@@ -55,11 +55,11 @@ type stateKey struct{}
 
 // state is one runtime's fetch state (on the loop only).
 type state struct {
-	env     *bindings.Env
-	bodies  map[int64]*nativeBody
+	env    *bindings.Env
+	bodies map[int64]*nativeBody
 	// calls are the requests with a signal, by their promise, until they
 	// no longer need it (fetchCall.release): native.abort finds them
-	calls map[*goja.Object]*fetchCall
+	calls   map[*goja.Object]*fetchCall
 	nextID  int64
 	exports *goja.Object
 
