@@ -58,6 +58,7 @@ import (
 
 type result struct {
 	wall  time.Duration
+	cpu   time.Duration // user + system
 	rssKB int64
 	out   string
 	err   error
@@ -276,8 +277,14 @@ func measureInterleaved(argvs [][]string, env []string, runs int) []result {
 			continue
 		}
 		rs := all[k]
+		cpus := make([]time.Duration, len(rs))
+		for i, r := range rs {
+			cpus[i] = r.cpu
+		}
+		sort.Slice(cpus, func(i, j int) bool { return cpus[i] < cpus[j] })
 		sort.Slice(rs, func(i, j int) bool { return rs[i].wall < rs[j].wall })
 		out[k] = rs[len(rs)/2]
+		out[k].cpu = cpus[len(cpus)/2] // the median CPU, whichever run it was
 	}
 	return out
 }
@@ -291,6 +298,9 @@ func runOnce(argv, env []string) result {
 	err := cmd.Run()
 	r := result{wall: time.Since(start), out: out.String(), err: err}
 	r.rssKB = peakRSSKB(cmd.ProcessState)
+	if ps := cmd.ProcessState; ps != nil {
+		r.cpu = ps.UserTime() + ps.SystemTime()
+	}
 	return r
 }
 
@@ -506,8 +516,10 @@ func ioJobTables(arun, self, url, dir string, env []string, runs int) {
 	if len(all) > len(forms) {
 		bun = all[len(forms):]
 	}
-	fmt.Println("\n| per-request timeout | arun | cost per request | bun |")
-	fmt.Println("|---|---|---|---|")
+	fmt.Println("\nThe cost per request is the form's time less none's, over the requests: wall (the loop is the")
+	fmt.Println("bottleneck at 100 in flight) and CPU (user + system, every core: steadier on a shared machine).")
+	fmt.Println("\n| per-request timeout | arun | cost per request | arun CPU | CPU per request | bun |")
+	fmt.Println("|---|---|---|---|---|---|")
 	for i, f := range forms {
 		b := "-"
 		for k, bf := range bunForms {
@@ -515,11 +527,16 @@ func ioJobTables(arun, self, url, dir string, env []string, runs int) {
 				b = dur(bun[k])
 			}
 		}
-		cost := "-"
+		cost, cpuCost := "-", "-"
 		if i > 0 && all[i].err == nil && all[0].err == nil {
 			cost = fmt.Sprintf("%+.0f us", (all[i].wall-all[0].wall).Seconds()*1e6/ioJobN)
+			cpuCost = fmt.Sprintf("%+.0f us", (all[i].cpu-all[0].cpu).Seconds()*1e6/ioJobN)
 		}
-		fmt.Printf("| %s | %s | %s | %s |\n", f.what, dur(all[i]), cost, b)
+		cpu := "-"
+		if all[i].err == nil {
+			cpu = fmt.Sprintf("%.3fs", all[i].cpu.Seconds())
+		}
+		fmt.Printf("| %s | %s | %s | %s | %s | %s |\n", f.what, dur(all[i]), cost, cpu, cpuCost, b)
 		if all[i].err != nil {
 			fmt.Fprintf(os.Stderr, "  iojob form %s failed: %v\n%s\n", f.form, all[i].err, all[i].out)
 		}
@@ -614,8 +631,14 @@ func measureInterleavedEnv(argvs, envs [][]string, runs int) []result {
 			continue
 		}
 		rs := all[k]
+		cpus := make([]time.Duration, len(rs))
+		for i, r := range rs {
+			cpus[i] = r.cpu
+		}
+		sort.Slice(cpus, func(i, j int) bool { return cpus[i] < cpus[j] })
 		sort.Slice(rs, func(i, j int) bool { return rs[i].wall < rs[j].wall })
 		out[k] = rs[len(rs)/2]
+		out[k].cpu = cpus[len(cpus)/2] // the median CPU, whichever run it was
 	}
 	return out
 }

@@ -22,6 +22,13 @@
 // waits on, and cancelling the task cancels that future (or task), as in
 // Python; shield stops that.
 //
+// A Timeout (timeout, timeoutAt, waitFor) is a timer of the wheel that
+// cancels its task; waitFor of a pending runtime await of the current task
+// (Env.OwnAwait: waitFor(fetch(url), 5)) awaits it in that task, as
+// CPython 3.12's wait_for awaits inside timeout(), with no Task of its
+// own; a coroutine call, a future or a foreign promise goes through
+// ensureFuture.
+//
 // # Streams
 //
 // openConnection and startServer (CPython's asyncio streams) are

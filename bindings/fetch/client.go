@@ -149,10 +149,15 @@ type fetchCall struct {
 	// off, if set, is called once when the call is done with its signal:
 	// the request failed or was dropped, or its response's body ended
 	off goja.Callable
+	key *goja.Object // its promise, its key in state.calls while it has a signal
 }
 
-// release calls off, once.
+// release calls off, once, and forgets the call's signal.
 func (c *fetchCall) release() {
+	if c.key != nil {
+		delete(c.s.calls, c.key)
+		c.key = nil
+	}
 	if f := c.off; f != nil {
 		c.off = nil
 		_, _ = f(goja.Undefined())
@@ -173,8 +178,8 @@ type respInfo struct {
 
 // startFetch is native.fetch(method, url, headers, body, redirect, make,
 // abortable, off): a promise of make(status, statusText, url, redirected,
-// headers, bodyID), the Response; with abortable, an object { promise,
-// abort(reason) } instead, and off() is called once the call no longer
+// headers, bodyID), the Response. With abortable, native.abort(promise,
+// reason) aborts the request, and off() is called once the call no longer
 // needs its signal (it failed, or its response's body is done).
 func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	vm := s.env.VM
@@ -195,29 +200,27 @@ func (s *state) startFetch(call goja.FunctionCall) goja.Value {
 	if c.make, ok = s.makers.Assert(call.Argument(5)); !ok {
 		panic(vm.NewTypeError("fetch: no response maker"))
 	}
-	c.off, _ = goja.AssertFunction(call.Argument(7))
-	var obj *goja.Object
-	if call.Argument(6).ToBoolean() {
-		obj = vm.NewObject()
-		_ = obj.Set("abort", func(call goja.FunctionCall) goja.Value {
-			c.doAbort(call.Argument(0))
-			return goja.Undefined()
-		})
+	abortable := call.Argument(6).ToBoolean()
+	if abortable {
+		c.off, _ = goja.AssertFunction(call.Argument(7))
 	}
 	// result is what native.fetch returns for the promise p
 	result := func(p goja.Value) goja.Value {
-		if obj == nil {
-			return p
+		if abortable {
+			if o, ok := p.(*goja.Object); ok && c.off != nil {
+				c.key = o
+				s.calls[o] = c
+			}
 		}
-		_ = obj.Set("promise", p)
-		return obj
+		return p
 	}
 
 	reject := func(err error) goja.Value {
 		p, _, rej := vm.NewPromise()
 		_ = rej(s.env.ToJSError(err))
+		ret := result(vm.ToValue(p))
 		c.release()
-		return result(vm.ToValue(p))
+		return ret
 	}
 	isData := u.Scheme == "data"
 	switch u.Scheme {

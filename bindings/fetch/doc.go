@@ -30,7 +30,9 @@
 // Loop.Go completions, and through a mailbox (a loop reservation held while
 // a server listens or a streamed body is being sent) for work the
 // goroutines hand to the loop (running the handler, pulling the next chunk
-// of a JS stream). An asyncio task's cancellation, an AbortSignal and the
+// of a JS stream). A request's signal is followed with an abort algorithm
+// (web's AbortSignal internals) that Go releases once the request failed
+// or its body ended. An asyncio task's cancellation, an AbortSignal and the
 // end of the run all cancel the request's context, which stops the
 // connection; the end of the run also closes servers and open bodies, so
 // nothing is left running.

@@ -55,8 +55,11 @@ type stateKey struct{}
 
 // state is one runtime's fetch state (on the loop only).
 type state struct {
-	env     *bindings.Env
-	bodies  map[int64]*nativeBody
+	env    *bindings.Env
+	bodies map[int64]*nativeBody
+	// calls are the requests with a signal, by their promise, until they
+	// no longer need it (fetchCall.release): native.abort finds them
+	calls   map[*goja.Object]*fetchCall
 	nextID  int64
 	exports *goja.Object
 
@@ -72,7 +75,7 @@ func getState(env *bindings.Env) (*state, error) {
 	if st, ok := env.Value(stateKey{}).(*state); ok {
 		return st, nil
 	}
-	st := &state{env: env, bodies: map[int64]*nativeBody{}}
+	st := &state{env: env, bodies: map[int64]*nativeBody{}, calls: map[*goja.Object]*fetchCall{}}
 	vm := env.VM
 	f, err := script.Run(vm)
 	if err != nil {
@@ -97,18 +100,15 @@ func (s *state) natives() *goja.Object {
 	o := vm.NewObject()
 	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
 	set("fetch", s.startFetch)
-	// onlySignal(init): init is a plain object (its prototype
-	// Object.prototype) whose one enumerable member, own or inherited, is
-	// signal, so the Request constructor's steps would read nothing else
-	// from it (a for-in in fetch.js costs 40 allocations).
-	objectProto := vm.Get("Object").ToObject(vm).Get("prototype").ToObject(vm)
-	set("onlySignal", func(call goja.FunctionCall) goja.Value {
-		o, ok := call.Argument(0).(*goja.Object)
-		if !ok || o.Prototype() != objectProto {
-			return vm.ToValue(false)
+	// abort(promise, reason): the signal of the request whose promise it
+	// is fired
+	set("abort", func(call goja.FunctionCall) goja.Value {
+		if p, ok := call.Argument(0).(*goja.Object); ok {
+			if c := s.calls[p]; c != nil {
+				c.doAbort(call.Argument(1))
+			}
 		}
-		keys := o.Keys()
-		return vm.ToValue(len(keys) == 1 && keys[0] == "signal" && len(objectProto.Keys()) == 0)
+		return goja.Undefined()
 	})
 	set("headerList", func(call goja.FunctionCall) goja.Value {
 		if l, ok := call.Argument(0).Export().(*lazyHeaders); ok {

@@ -1030,6 +1030,15 @@
   // ------------------------------------------------------------ fetch
   const noHeaders = Object.freeze([]);
   const ABORT_ALGORITHMS = Symbol.for("arun.abortAlgorithms");
+  // onlySignal: init gives the Request constructor's steps nothing but its
+  // signal: every other member they read is undefined, so they would make
+  // a plain GET (reading members costs no allocation; enumerating them
+  // would, and would miss inherited non-enumerable ones)
+  const onlySignal = (init) => isObject(init) && init.window === undefined && init.referrer === undefined &&
+    init.referrerPolicy === undefined && init.mode === undefined && init.credentials === undefined &&
+    init.cache === undefined && init.redirect === undefined && init.integrity === undefined &&
+    init.keepalive === undefined && init.method === undefined && init.priority === undefined &&
+    init.duplex === undefined && init.headers === undefined && init.body === undefined;
   function fetch(input, init = undefined) {
     let s;
     try {
@@ -1037,7 +1046,7 @@
         // the common cases: a GET without the Request machinery, with at
         // most a signal (fetch(url, { signal: AbortSignal.timeout(ms) }))
         if (init === undefined) return native.fetch("GET", requestURL(input), noHeaders, null, "follow", fetched, false);
-        if (native.onlySignal(init)) {
+        if (onlySignal(init)) {
           const sig = init.signal;
           if (sig === undefined || sig === null) return native.fetch("GET", requestURL(input), noHeaders, null, "follow", fetched, false);
           if (isSignal(sig)) {
@@ -1087,8 +1096,8 @@
   // signal is followed with an abort algorithm (web.js), as the standard
   // has it, or with a listener on another AbortSignal.
   function abortable(sig, method, url, headers, arg, redirect) {
-    let call = null, off;
-    const onAbort = () => { if (call !== null) call.abort(abortReason(sig)); };
+    let p = null, off;
+    const onAbort = () => { if (p !== null) native.abort(p, abortReason(sig)); };
     const algs = g.AbortSignal[ABORT_ALGORITHMS];
     if (algs !== undefined) {
       algs.add(sig, onAbort);
@@ -1098,12 +1107,12 @@
       off = () => sig.removeEventListener("abort", onAbort);
     }
     try {
-      call = native.fetch(method, url, headers, arg, redirect, fetched, true, off);
+      p = native.fetch(method, url, headers, arg, redirect, fetched, true, off);
     } catch (e) {
       off();
       throw e;
     }
-    return call.promise;
+    return p;
   }
 
   function fetched(status, statusText, url, redirected, headers, bodyID) {

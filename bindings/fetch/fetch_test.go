@@ -323,6 +323,9 @@ for (const init of [{ signal: null }, { signal: undefined }, { signal: "nope" },
   catch (e) { console.log(e.name, e.message); }
 }
 try { await fetch("not a url", { signal: AbortSignal.abort() }); } catch (e) { console.log(e.name, e.code); }
+const inherited = Object.create({ method: "POST", body: "from the prototype" });
+inherited.signal = new AbortController().signal;
+console.log(await (await fetch(BASE + "/echo", inherited)).text());
 const ac = new AbortController();
 const r = await fetch(BASE + "/slowbody", { signal: ac.signal });
 const p = r.text();
@@ -330,7 +333,7 @@ ac.abort(new RangeError("mine"));
 try { await p; } catch (e) { console.log(e.name, e.message); }`,
 			"200 hello world\n200 hello world\nTypeError Request: member signal is not of type AbortSignal.\n" +
 				"TypeError Request: member signal is not of type AbortSignal.\nAbortError This operation was aborted\n" +
-				"TypeError ERR_INVALID_URL\nRangeError mine"},
+				"TypeError ERR_INVALID_URL\nfrom the prototype\nRangeError mine"},
 		{"abort while reading the body", `
 const ac = new AbortController();
 const r = await fetch(BASE + "/slowbody", {signal: ac.signal});

@@ -13,6 +13,12 @@
 // NewByteStream lets other bindings (fetch) feed a ReadableStream from Go,
 // and BlobBytes/NewBlob exchange Blob contents with Go.
 //
+// AbortSignal.timeout's timer holds its signal weakly (weaktimer.go) unless
+// the signal, or an AbortSignal.any depending on it, has abort listeners
+// or algorithms: a dropped signal is collected, not kept until it fires.
+// AbortSignal[Symbol.for("arun.abortAlgorithms")] is { add, remove } of
+// abort algorithms, with which fetch follows a request's signal.
+//
 // # Goroutine rules
 //
 // Everything here runs on the loop goroutine, except the pull function given

@@ -306,6 +306,11 @@
   }
 
   // ---------------------------------------------------------------- AbortSignal
+  const arrayValues = Array.prototype[Symbol.iterator];
+  const arrayIterProto = Object.getPrototypeOf([][Symbol.iterator]());
+  const arrayIterNext = arrayIterProto.next;
+  const plainArray = (a) => Array.isArray(a) && a[Symbol.iterator] === arrayValues && arrayIterProto.next === arrayIterNext &&
+    Object.getPrototypeOf(a) === Array.prototype;
   let sigState;
   function isAbortSignal(v) { return v !== null && typeof v === "object" && sigHas(v); }
   let sigHas;
@@ -340,12 +345,16 @@
       return s;
     }
     static any(signals) {
-      const list = [];
-      for (const s of signals) {
-        if (!isAbortSignal(s)) {
+      // a plain array is read by index when iterating it would see the
+      // same elements (its iterator is the built-in one): no iterator
+      // result object per element
+      let list;
+      if (plainArray(signals)) list = signals.slice();
+      else { list = []; for (const s of signals) list.push(s); }
+      for (let i = 0; i < list.length; i++) {
+        if (!isAbortSignal(list[i])) {
           throw nodeError(TypeError, "ERR_INVALID_ARG_TYPE", 'The "signals" argument must be an instance of AbortSignal[].');
         }
-        list.push(s);
       }
       const result = new AbortSignal(INTERNAL);
       const rs = sigState(result);
@@ -401,23 +410,30 @@
   // is left to see the abort and both are collected (Node and the DOM
   // standard hold dependents weakly too), not kept for ms.
   function observable(signal, st) {
-    if (st.algorithms !== null && st.algorithms.size > 0) return true;
+    if (st.algorithms !== null) return true; // (never an empty Set: see removeAbortAlgorithm)
     const listeners = etState(signal);
     if (listeners === null) return false;
     const l = listeners.get("abort");
     return l !== undefined && l.length > 0;
   }
+  // (Set.forEach with shared callbacks: a for-of makes an iterator and a
+  // result object per step, and this runs twice per fetch with a signal)
+  let seen = false;
+  const syncSource = (src) => { if (sigState(src).timer) syncHold(src); };
+  const seeDependent = (d) => { if (!seen && observable(d, sigState(d))) seen = true; };
   function syncHold(signal) {
     const st = sigState(signal);
     if (st.composite) {
       // its sources' timers: they may now (or no longer) be observed
-      if (st.sources !== null) for (const src of st.sources) if (sigState(src).timer) syncHold(src);
+      if (st.sources !== null) st.sources.forEach(syncSource);
       return;
     }
     if (!st.timer) return;
     let strong = observable(signal, st);
     if (!strong && st.dependents !== null) {
-      for (const d of st.dependents) if (observable(d, sigState(d))) { strong = true; break; }
+      seen = false;
+      st.dependents.forEach(seeDependent);
+      strong = seen;
     }
     native.weakHold(st.timer, strong);
   }
@@ -425,7 +441,7 @@
   function runAbortSteps(signal) {
     const st = sigState(signal);
     if (st.algorithms !== null) {
-      const algs = Array.from(st.algorithms);
+      const algs = typeof st.algorithms === "function" ? [st.algorithms] : Array.from(st.algorithms);
       st.algorithms = null;
       for (const a of algs) {
         try { a(); } catch (e) { g.reportError(e); }
@@ -463,16 +479,22 @@
       runAbortSteps(d);
     }
   }
+  // A signal's abort algorithms: null, the one function (most signals
+  // have one: a fetch's, a listener's signal option), or a Set of them.
   function addAbortAlgorithm(signal, fn) {
     const st = sigState(signal);
     if (st.aborted) return;
-    if (st.algorithms === null) st.algorithms = new Set();
-    st.algorithms.add(fn);
+    const a = st.algorithms;
+    if (a === null) st.algorithms = fn;
+    else if (typeof a === "function") { if (a !== fn) st.algorithms = new Set([a, fn]); }
+    else a.add(fn);
     if (st.timer || st.composite) syncHold(signal);
   }
   function removeAbortAlgorithm(signal, fn) {
     const st = sigState(signal);
-    if (st.algorithms !== null) st.algorithms.delete(fn);
+    const a = st.algorithms;
+    if (a === fn) st.algorithms = null;
+    else if (a !== null && typeof a !== "function" && a.delete(fn) && a.size === 0) st.algorithms = null;
     if (st.timer || st.composite) syncHold(signal);
   }
 
