@@ -2,8 +2,9 @@
 # The platforms arun supports, checked from this one machine: the whole
 # module builds and is vet-clean for linux, darwin and windows on amd64 and
 # arm64, and every test binary compiles for windows (it cannot run here).
-# Builds are cached: a second run takes seconds, the windows test binaries'
-# links about ten.
+# Compiling is cached; what a second run spends (about 80 s on two busy
+# cores, 2026-12) is linking: the commands for each platform (35 s) and the
+# Windows test binaries (40 s). vet is 3 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -11,6 +11,15 @@
 // (StartChild, shared by asyncio's subprocesses and child_process), host
 // functions run off the loop (ToThread) and JS error construction.
 //
+// # Platforms
+//
+// Signals, process groups and how a program is found differ between POSIX
+// and Windows: child_unix.go and child_windows.go hold the differences
+// (Windows has no signals; as libuv, SIGINT, SIGTERM, SIGKILL and SIGQUIT
+// terminate a child there), child_signals.go and lookpath.go the rules as
+// plain functions so that both platforms' are tested everywhere.
+// NodePlatform and NodeArch are Node's names for GOOS and GOARCH.
+//
 // # Goroutine rules
 //
 // Everything on Env runs on the loop goroutine, except what the work function

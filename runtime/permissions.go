@@ -81,8 +81,10 @@ func resolvePath(p string) string {
 }
 
 func walkPath(p string, depth int) string {
-	parts := strings.Split(p, string(os.PathSeparator))
-	cur := string(os.PathSeparator)
+	// a Windows path keeps its volume (C:, \\server\share) as its root
+	vol := filepath.VolumeName(p)
+	parts := strings.Split(p[len(vol):], string(os.PathSeparator))
+	cur := vol + string(os.PathSeparator)
 	for i, part := range parts {
 		switch part {
 		case "", ".":
@@ -105,6 +107,14 @@ func walkPath(p string, depth int) string {
 	return cur
 }
 
+// covers reports whether the resolved grant g covers the resolved path t:
+// t is g or below it (a root, "/" or `C:\`, ends with the separator
+// already).
+func covers(g, t string) bool {
+	sep := string(os.PathSeparator)
+	return t == g || strings.HasPrefix(t, strings.TrimSuffix(g, sep)+sep)
+}
+
 func pathGranted(grants []string, target string) bool {
 	if len(grants) == 0 {
 		return false
@@ -112,7 +122,7 @@ func pathGranted(grants []string, target string) bool {
 	t := resolvePath(target)
 	for _, g := range grants {
 		g = resolvePath(g)
-		if t == g || strings.HasPrefix(t, g+string(os.PathSeparator)) || g == string(os.PathSeparator) {
+		if covers(g, t) {
 			return true
 		}
 	}
@@ -244,7 +254,7 @@ func coveringGrant(grants []string, t string) string {
 	best := ""
 	for _, g := range grants {
 		g = resolvePath(g)
-		if (t == g || strings.HasPrefix(t, g+string(os.PathSeparator)) || g == string(os.PathSeparator)) && len(g) > len(best) {
+		if covers(g, t) && len(g) > len(best) {
 			best = g
 		}
 	}

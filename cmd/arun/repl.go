@@ -34,12 +34,17 @@ func runREPL(opts runtime.Options, stdin io.Reader, stdout, stderr io.Writer) in
 			}
 		}
 	}()
+	terminal := isTerminal(stdin) && isTerminalWriter(stdout)
+	if terminal {
+		// the prompt's line clearing is an ANSI escape (Windows: turned on)
+		enableVT(stdout.(*os.File))
+	}
 	return repl.Run(repl.Options{
 		Runtime:     opts,
 		Stdin:       stdin,
 		Stdout:      stdout,
 		Stderr:      stderr,
-		Terminal:    isTerminal(stdin) && isTerminalWriter(stdout),
+		Terminal:    terminal,
 		Colors:      useColors(stdout),
 		HistoryFile: historyFile(),
 		Interrupts:  interrupts,
@@ -59,6 +64,8 @@ func historyFile() string {
 	return filepath.Join(home, ".arun_history")
 }
 
+// useColors reports whether the REPL colors its results on w: a terminal
+// that takes ANSI escapes (on Windows, once enableVT has turned them on).
 func useColors(w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" {
 		return false
@@ -66,7 +73,7 @@ func useColors(w io.Writer) bool {
 	if os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	return isTerminalWriter(w)
+	return isTerminalWriter(w) && enableVT(w.(*os.File))
 }
 
 func isTerminalWriter(w io.Writer) bool {

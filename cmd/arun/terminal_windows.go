@@ -34,3 +34,18 @@ func redraw() {
 	var n uint32
 	_, _, _ = procWriteConsoleInput.Call(os.Stdin.Fd(), uintptr(unsafe.Pointer(&rec)), 1, uintptr(unsafe.Pointer(&n)))
 }
+
+// enableVT turns on the console's handling of ANSI escapes (colors, the
+// REPL's line clearing) for f, as Node's terminal does, and reports
+// whether f now takes them (Windows 10 and later; not a console: false).
+func enableVT(f *os.File) bool {
+	h := windows.Handle(f.Fd())
+	var mode uint32
+	if windows.GetConsoleMode(h, &mode) != nil {
+		return false
+	}
+	if mode&windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING != 0 {
+		return true
+	}
+	return windows.SetConsoleMode(h, mode|windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING) == nil
+}
