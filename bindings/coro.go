@@ -104,7 +104,6 @@ func (s *taskState) installCoro(e *Env) {
 
 // jobBoundary forgets what only the job that ended could use.
 func (s *taskState) jobBoundary() {
-	s.jobs++
 	s.forgetJob()
 }
 

@@ -211,3 +211,21 @@ func (c *Callables) Assert(v goja.Value) (goja.Callable, bool) {
 	}
 	return fn, ok
 }
+
+// BytesOf reads a string (as UTF-8), a Uint8Array (Buffer) or an
+// ArrayBuffer; false for anything else, undefined and null included. The
+// result may alias script memory: copy it before keeping it.
+func BytesOf(v goja.Value) ([]byte, bool) {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil, false
+	}
+	switch x := v.Export().(type) {
+	case string:
+		return []byte(x), true
+	case []byte:
+		return x, true
+	case goja.ArrayBuffer:
+		return x.Bytes(), true
+	}
+	return nil, false
+}

@@ -79,7 +79,6 @@ type taskState struct {
 	// orphans holds the waiters of coroutines that run in no task, until
 	// a task adopts them; nothing cancels it.
 	orphans TaskRef
-	jobs    uint64 // job boundaries seen (Resumed, Exited)
 	vm      *goja.Runtime
 	frames  []goja.StackFrame
 }
@@ -145,10 +144,6 @@ func (e *Env) SetCurrentTask(t *TaskRef) (prev *Coro) {
 
 // RestoreCurrent puts back the context SetCurrentTask returned.
 func (e *Env) RestoreCurrent(prev *Coro) { e.tasks.current = prev }
-
-// JobCount changes whenever a promise job begins or ends: state kept for
-// "the current job" is stale when it differs from the count it was kept at.
-func (e *Env) JobCount() uint64 { return e.tasks.jobs }
 
 // Cancel rejects every runtime await t is suspended on with reason and
 // reports whether there was one. If there was none (the task awaits a promise

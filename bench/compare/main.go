@@ -276,17 +276,23 @@ func measureInterleaved(argvs [][]string, env []string, runs int) []result {
 			out[k] = *failed[k]
 			continue
 		}
-		rs := all[k]
-		cpus := make([]time.Duration, len(rs))
-		for i, r := range rs {
-			cpus[i] = r.cpu
-		}
-		sort.Slice(cpus, func(i, j int) bool { return cpus[i] < cpus[j] })
-		sort.Slice(rs, func(i, j int) bool { return rs[i].wall < rs[j].wall })
-		out[k] = rs[len(rs)/2]
-		out[k].cpu = cpus[len(cpus)/2] // the median CPU, whichever run it was
+		out[k] = median(all[k])
 	}
 	return out
+}
+
+// median is the run of median wall time, with the median CPU of the runs,
+// whichever run that was.
+func median(rs []result) result {
+	cpus := make([]time.Duration, len(rs))
+	for i, r := range rs {
+		cpus[i] = r.cpu
+	}
+	sort.Slice(cpus, func(i, j int) bool { return cpus[i] < cpus[j] })
+	sort.Slice(rs, func(i, j int) bool { return rs[i].wall < rs[j].wall })
+	m := rs[len(rs)/2]
+	m.cpu = cpus[len(cpus)/2]
+	return m
 }
 
 func runOnce(argv, env []string) result {
@@ -630,15 +636,7 @@ func measureInterleavedEnv(argvs, envs [][]string, runs int) []result {
 		if out[k].err != nil {
 			continue
 		}
-		rs := all[k]
-		cpus := make([]time.Duration, len(rs))
-		for i, r := range rs {
-			cpus[i] = r.cpu
-		}
-		sort.Slice(cpus, func(i, j int) bool { return cpus[i] < cpus[j] })
-		sort.Slice(rs, func(i, j int) bool { return rs[i].wall < rs[j].wall })
-		out[k] = rs[len(rs)/2]
-		out[k].cpu = cpus[len(cpus)/2] // the median CPU, whichever run it was
+		out[k] = median(all[k])
 	}
 	return out
 }

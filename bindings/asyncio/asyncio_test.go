@@ -68,6 +68,13 @@ func TestPythonParity(t *testing.T) {
 	if len(cases) < 60 {
 		t.Errorf("only %d cases", len(cases))
 	}
+	runParity(t, cases)
+}
+
+// runParity runs each case under virtual time after jsPrelude and compares
+// its output with CPython's.
+func runParity(t *testing.T, cases []pyCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			res := runtimetest.Run(t, c.name+".js", jsPrelude+c.js, runtimetest.VirtualOptions())

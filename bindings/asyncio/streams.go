@@ -262,23 +262,8 @@ func (s *streams) bytesValue(b []byte) goja.Value {
 	return ab
 }
 
-// bytesOf reads a write() argument or a separator: a string (as UTF-8), a
-// Uint8Array (Buffer) or an ArrayBuffer. The result may alias script
-// memory: copy it before keeping it.
-func bytesOf(v goja.Value) ([]byte, bool) {
-	if v == nil {
-		return nil, false
-	}
-	switch x := v.Export().(type) {
-	case string:
-		return []byte(x), true
-	case []byte:
-		return x, true
-	case goja.ArrayBuffer:
-		return x.Bytes(), true
-	}
-	return nil, false
-}
+// bytesOf is bindings.BytesOf.
+var bytesOf = bindings.BytesOf
 
 func typeName(v goja.Value) string {
 	switch {

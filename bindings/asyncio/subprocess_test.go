@@ -20,19 +20,7 @@ func TestSubprocessParity(t *testing.T) {
 	if len(cases) < 10 {
 		t.Errorf("only %d cases", len(cases))
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			res := runtimetest.Run(t, c.name+".js", jsPrelude+c.js, runtimetest.VirtualOptions())
-			if res.Err != nil {
-				t.Fatalf("run failed: %v\nstderr:\n%s\nstdout:\n%s", res.Err, res.Stderr, res.Stdout)
-			}
-			got := strings.TrimRight(res.Stdout, "\n")
-			want := strings.TrimRight(c.out, "\n")
-			if got != want {
-				t.Errorf("output differs from CPython's\n--- got ---\n%s\n--- want ---\n%s\n--- stderr ---\n%s", got, want, res.Stderr)
-			}
-		})
-	}
+	runParity(t, cases)
 }
 
 // childrenOfUs lists the processes whose parent is this test process,

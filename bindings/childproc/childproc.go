@@ -110,20 +110,8 @@ func (m *module) bytesValue(b []byte) goja.Value {
 	return ab
 }
 
-func bytesOf(v goja.Value) ([]byte, bool) {
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-		return nil, false
-	}
-	switch x := v.Export().(type) {
-	case string:
-		return []byte(x), true
-	case []byte:
-		return x, true
-	case goja.ArrayBuffer:
-		return x.Bytes(), true
-	}
-	return nil, false
-}
+// bytesOf is bindings.BytesOf.
+var bytesOf = bindings.BytesOf
 
 // spec reads the options spawn and spawnSync share:
 // {file, args, cwd, env, argv0, stdio: [3 x "pipe"|"inherit"|"ignore"],
