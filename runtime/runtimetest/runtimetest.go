@@ -20,11 +20,11 @@ import (
 	"go.uber.org/goleak"
 )
 
-// Result is what a script run produced.
 // RunTimeout bounds a Run (20 s when zero): a package's tests may raise it
 // for scripts whose work is heavy under the race detector on a busy machine.
 var RunTimeout time.Duration
 
+// Result is what a script run produced.
 type Result struct {
 	Stdout, Stderr string
 	Err            error
