@@ -355,3 +355,25 @@ func TestSessionBackgroundErrorKeepsTimers(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSessionPythonForms: in the REPL, a coroutine call handed to
+// createTask or waitFor is cancelled at its pending await, as in a script
+// (without the adoption, slow would sleep its 60 s).
+func TestSessionPythonForms(t *testing.T) {
+	s, _, _ := newSession(t)
+	for _, st := range []struct{ src, want string }{
+		{"async function slow() { try { await asyncio.sleep(60); return 'slept' } catch (e) { return 'stopped ' + e.name } }", "undefined"},
+		{"const t = asyncio.createTask(slow()); await asyncio.sleep(0.01); t.cancel()", "true"},
+		// slow catches the cancellation and returns: the task finishes, as in CPython
+		{"await asyncio.sleep(0.01); t.result()", "'stopped CancelledError'"},
+		{"await asyncio.waitFor(slow(), 0.01)", "'stopped CancelledError'"},
+	} {
+		res, err := eval(t, s, st.src)
+		if err != nil {
+			t.Fatalf("Eval(%q): %v", st.src, err)
+		}
+		if res.Text != st.want {
+			t.Errorf("Eval(%q) = %q, want %q", st.src, res.Text, st.want)
+		}
+	}
+}
