@@ -3,6 +3,7 @@ package runtime
 import (
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
@@ -74,8 +75,8 @@ type instrumenter struct {
 	// marked: the innermost enclosing function is one being marked, so its
 	// awaits and returns are rewritten; needT: one of them needs __arun_t
 	marked, needT bool
-	// seen: nodes walked already (goja's parser reaches a function
-	// declaration from two places)
+	// seen: rewritten nodes walked already (goja's parser reaches a
+	// function declaration from two places)
 	seen map[uintptr]bool
 }
 
@@ -100,19 +101,50 @@ func (in *instrumenter) walk(v reflect.Value) {
 		if v.Type().PkgPath() != astPkg {
 			return
 		}
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				in.walk(v.Field(i))
-			}
+		for _, i := range nodeFields(v.Type()) {
+			in.walk(v.Field(i))
 		}
 	}
 }
 
-func (in *instrumenter) node(v reflect.Value) {
-	if in.seen[v.Pointer()] {
-		return
+// nodeFieldsOf caches, per AST struct type, the fields that can hold nodes:
+// not positions, strings or flags, and not a function's DeclarationList,
+// whose declarations are also in its body.
+var nodeFieldsOf sync.Map // reflect.Type -> []int
+
+func nodeFields(t reflect.Type) []int {
+	if f, ok := nodeFieldsOf.Load(t); ok {
+		return f.([]int)
 	}
-	in.seen[v.Pointer()] = true
+	var out []int
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() || f.Name == "DeclarationList" {
+			continue
+		}
+		switch f.Type.Kind() {
+		case reflect.Interface, reflect.Pointer, reflect.Slice:
+			out = append(out, i)
+		case reflect.Struct:
+			if f.Type.PkgPath() == astPkg {
+				out = append(out, i)
+			}
+		}
+	}
+	nodeFieldsOf.Store(t, out)
+	return out
+}
+
+func (in *instrumenter) node(v reflect.Value) {
+	switch v.Interface().(type) {
+	case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral, *ast.AwaitExpression, *ast.ReturnStatement:
+		// the nodes rewritten: a function declaration is also reached
+		// from its scope's list of functions
+		if in.seen[v.Pointer()] {
+			return
+		}
+		in.seen[v.Pointer()] = true
+	}
 	switch n := v.Interface().(type) {
 	case *ast.FunctionLiteral:
 		mark := n.Async && !n.Generator && ast.Expression(n) != in.skip
@@ -214,8 +246,8 @@ func awaitsIn(v reflect.Value) bool {
 		if v.Type().PkgPath() != astPkg {
 			return false
 		}
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() && awaitsIn(v.Field(i)) {
+		for _, i := range nodeFields(v.Type()) {
+			if awaitsIn(v.Field(i)) {
 				return true
 			}
 		}
